@@ -1,0 +1,129 @@
+"""The pipeline, end to end: load → validate → render → write → mkdocs build.
+
+Why this shape: like `Pelican.run` and mkdocs' `build()`, everything is read
+and checked before anything is written, and the site is built into a sibling
+folder that replaces `site/` only when the whole build succeeded.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import load_tree
+from .problems import ContentError, Problem, has_errors
+from .validate import Content, validate
+
+GENERATED = "generated"
+"""Git-ignored folder holding one docs folder per language and the per-language MkDocs configs."""
+
+
+class BuildError(Exception):
+    """The builder (MkDocs) failed on generated pages: shown without traceback, exit 1."""
+
+
+@dataclass
+class Result:
+    """What a command did, for its closing line."""
+
+    out: Path
+    pages: int = 0
+    changed: int = 0
+    removed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def check(project: Path) -> tuple[Content | None, list[Problem]]:
+    """Load and validate `content/`; never raises for content problems."""
+    tree, problems = load_tree(project / "content")
+    content, found = validate(tree)
+    return content, problems + found
+
+
+def _checked(project: Path, strict: bool) -> tuple[Content, list[Problem]]:
+    content, problems = check(project)
+    if content is None or has_errors(problems) or (strict and problems):
+        raise ContentError(problems)
+    return content, problems
+
+
+def render_all(project: Path, content: Content) -> dict[str, str]:
+    """Every generated file (Markdown pages, data files, per-language configs), by relative path."""
+    from .render import render_site
+
+    return render_site(content, project)
+
+
+def generate(project: Path, strict: bool = False, out: Path | None = None) -> Result:
+    """Validate, render everything in memory, then write only what changed into `generated/`."""
+    from .write import write_tree
+
+    content, problems = _checked(project, strict)
+    files = render_all(project, content)
+    dest = out or project / GENERATED
+    changed, removed = write_tree(files, dest)
+    return Result(dest, len(files), changed, removed, problems)
+
+
+def _mkdocs(config: Path, site_dir: Path) -> None:
+    """Run the real `mkdocs build --strict` for one language edition."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)]
+    env = {**os.environ, "EXPLAINER_SKIP_HOOK": "1"}
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    if proc.returncode != 0:
+        detail = (proc.stderr or proc.stdout).strip().splitlines()
+        raise BuildError(f"mkdocs build failed for {config.name}:\n" + "\n".join(detail[-20:]))
+
+
+def build(project: Path, strict: bool = False, site_dir: Path | None = None) -> Result:
+    """Validate, generate, build every language; swap the new site in only on success."""
+    from .render import config_paths
+
+    result = generate(project, strict=strict)
+    content, _ = check(project)
+    assert content is not None
+    final = (site_dir or project / "site").resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-new-", dir=final.parent))
+    try:
+        for lang, config in config_paths(project, content):
+            target = staging if lang == content.languages[0] else staging / lang
+            _mkdocs(config, target)
+        _swap(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    result.out = final
+    return result
+
+
+def _swap(new: Path, final: Path) -> None:
+    """Replace `final` by `new` with renames (os.replace cannot overwrite a non-empty folder)."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}-old-{os.getpid()}")
+        os.replace(final, old)
+    os.replace(new, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def serve(project: Path, dev_addr: str, lang: str | None = None) -> int:
+    """Live preview with `mkdocs serve`; the hook regenerates pages when content/ changes."""
+    from .render import config_paths
+
+    result = generate(project)
+    content, _ = check(project)
+    assert content is not None
+    configs = dict(config_paths(project, content))
+    config = configs.get(lang or content.languages[0])
+    if config is None:
+        raise ContentError([])
+    del result
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", dev_addr, "--livereload"]
+    return subprocess.call(cmd, cwd=project)

@@ -1,0 +1,97 @@
+"""The `explainer` command: parse arguments, call the pipeline, map failures to exit codes.
+
+Exit status: 0 clean (warnings allowed unless --strict), 1 content problems,
+2 usage errors. A content problem never prints a traceback; anything else is
+a bug and does (mkdocs' `Abort`, rendercv's user/internal error split).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import BuildError, check, generate, serve
+from .build import build as build_site
+from .problems import ContentError, Format, has_errors, render, summary
+
+DESCRIPTION = "Build a sourced, bilingual explainer site from curated YAML in content/."
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="explainer", description=DESCRIPTION)
+    parser.add_argument("--project", type=Path, default=Path(), help="project folder holding mkdocs.yml and content/ (default: .)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("validate", help="check all content and report every problem as path:line:column")
+    p.add_argument("--format", choices=["text", "github", "json"], default="text", help="output style (default: text)")
+    p.add_argument("--strict", action="store_true", help="treat warnings (such as missing translations) as errors")
+
+    p = sub.add_parser("generate", help="validate, then write the Markdown pages into generated/ (no site)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    p = sub.add_parser("build", help="validate, generate, and run mkdocs build --strict for every language into site/")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site/ in the project)")
+
+    p = sub.add_parser("serve", help="live preview: regenerates when content/ changes and reloads the page")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    p.add_argument("--lang", default=None, help="language edition to preview (default: the site's first language)")
+
+    p = sub.add_parser("i18n", help="translation coverage per kind and per file")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any text lacks a translation")
+    return parser
+
+
+def _show(problems: list, fmt: Format) -> None:  # type: ignore[type-arg]
+    out = render(problems, fmt)
+    if out:
+        sys.stdout.write(out)
+    if fmt != "json" and problems:
+        sys.stderr.write(summary(problems) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = _parser().parse_args(argv)
+    project: Path = args.project.resolve()
+    if not (project / "content").is_dir():
+        sys.stderr.write(f"explainer: error: no content/ folder in {project} (use --project)\n")
+        return 2
+    try:
+        if args.command == "validate":
+            _content, problems = check(project)
+            _show(problems, args.format)
+            failed = has_errors(problems) or (args.strict and bool(problems))
+            return 1 if failed else 0
+        if args.command == "generate":
+            result = generate(project, strict=args.strict)
+            _show(result.problems, "text")
+            sys.stderr.write(f"generated {result.pages} pages ({result.changed} changed, {result.removed} removed) in {result.out}\n")
+            return 0
+        if args.command == "build":
+            result = build_site(project, strict=args.strict, site_dir=args.site_dir)
+            _show(result.problems, "text")
+            sys.stderr.write(f"built {result.pages} pages into {result.out}\n")
+            return 0
+        if args.command == "serve":
+            return serve(project, dev_addr=args.dev_addr, lang=args.lang)
+        if args.command == "i18n":
+            from .coverage import coverage_report
+
+            text, missing = coverage_report(project)
+            sys.stdout.write(text)
+            return 1 if (args.strict and missing) else 0
+    except ContentError as exc:
+        _show(exc.problems, "text")
+        return 1
+    except BuildError as exc:
+        sys.stderr.write(f"explainer: error: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

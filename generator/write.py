@@ -1,0 +1,57 @@
+"""Write the generated tree: only changed files, stale files removed, nothing outside the folder.
+
+Why: `mkdocs serve` watches the docs folder; rewriting identical files would
+make it rebuild forever, and rewriting only what changed keeps the live
+preview instant. Every path is checked to stay inside the destination.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+
+class UnsafePathError(ValueError):
+    """A generated path would leave the output folder (a bug or hostile id)."""
+
+
+def safe_target(dest: Path, rel: str) -> Path:
+    """Resolve `rel` under `dest`, refusing absolute paths, `..` and odd characters."""
+    pure = PurePosixPath(rel)
+    if pure.is_absolute() or ".." in pure.parts or not rel or "\\" in rel or "\x00" in rel:
+        msg = f"refusing to write outside the output folder: {rel!r}"
+        raise UnsafePathError(msg)
+    target = dest.joinpath(*pure.parts)
+    if not target.resolve().is_relative_to(dest.resolve()):
+        msg = f"refusing to write outside the output folder: {rel!r}"
+        raise UnsafePathError(msg)
+    return target
+
+
+def write_tree(files: dict[str, str], dest: Path) -> tuple[int, int]:
+    """Make `dest` hold exactly `files`; returns (files written, files removed)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    targets = {rel: safe_target(dest, rel) for rel in files}
+    changed = 0
+    for rel in sorted(files):
+        target = targets[rel]
+        data = files[rel].encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+        changed += 1
+    keep = {t.resolve() for t in targets.values()}
+    removed = 0
+    for path in sorted(dest.rglob("*"), reverse=True):
+        if path.is_file() and path.resolve() not in keep:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed, removed
