@@ -1,0 +1,128 @@
+"""The one place content text becomes Markdown: a small allowed subset, everything else escaped.
+
+Why: content comes from pull requests by strangers. Only `*em*`, `**strong**`,
+`[label](https://...)` and `[[kind:id|label]]` cross-references survive;
+every other character that means something to Markdown or HTML is escaped,
+so no field can smuggle a tag, an attribute list, a footnote or a
+`javascript:` link into the site.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+TOKEN = re.compile(
+    r"\[\[(?P<ref>[^\[\]]+)\]\]"
+    r"|\[(?P<label>[^\[\]]+)\]\((?P<url>https?://[^\s()<>\"']+)\)"
+    r"|\*\*(?P<strong>[^*\n]+)\*\*"
+    r"|\*(?P<em>[^*\n]+)\*"
+)
+_MD_SPECIAL = set("\\`*_{}[]()#+-.!")
+_HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "|": "&#124;", "~": "&#126;", "^": "&#94;"}
+
+Resolver = Callable[[str, str], tuple[str, str] | None]
+"""Maps (kind, id) to (relative URL, default label), or None when unknown."""
+
+
+def escape(text: str) -> str:
+    """Escape plain text for Markdown and HTML, keeping paragraphs; indentation is dropped."""
+    out: list[str] = []
+    for char in text:
+        if char in _HTML:
+            out.append(_HTML[char])
+        elif char in _MD_SPECIAL:
+            out.append("\\" + char)
+        elif char in "\t\r":
+            out.append(" ")
+        else:
+            out.append(char)
+    lines = "".join(out).split("\n")
+    return "\n".join(line.strip() for line in lines)
+
+
+def attr(text: str) -> str:
+    """Escape text for an HTML attribute or element in our own templates."""
+    return html.escape(text, quote=True)
+
+
+def inline(text: str, resolve: Resolver) -> Markup:
+    """Convert the allowed subset of content text to Markdown; escape the rest."""
+    parts: list[str] = []
+    pos = 0
+    for match in TOKEN.finditer(text):
+        parts.append(escape(text[pos : match.start()]))
+        pos = match.end()
+        if match.group("ref"):
+            target, _, label = match.group("ref").partition("|")
+            kind, _, rid = target.strip().partition(":")
+            found = resolve(kind.strip(), rid.strip())
+            if found is None:
+                parts.append(escape(label or rid))
+            else:
+                url, default = found
+                parts.append(f"[{escape(label.strip() or default)}]({url})")
+        elif match.group("url"):
+            url = match.group("url").replace("_", "%5F").replace("*", "%2A")
+            parts.append(f"[{escape(match.group('label'))}](<{url}>)")
+        elif match.group("strong"):
+            parts.append(f"**{escape(match.group('strong'))}**")
+        else:
+            parts.append(f"*{escape(match.group('em'))}*")
+    parts.append(escape(text[pos:]))
+    return Markup("".join(parts))
+
+
+def relative(target: str, base: str) -> str:
+    """Relative link from page `base` to `target` (both paths of .md files, `#anchor` kept)."""
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(base) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def plain(text: str, resolve: Resolver | None = None) -> str:
+    """Content text without markup, for titles, descriptions and SVG labels."""
+
+    def repl(match: re.Match[str]) -> str:
+        if match.group("ref"):
+            target, _, label = match.group("ref").partition("|")
+            kind, _, rid = target.strip().partition(":")
+            found = resolve(kind, rid.strip()) if resolve else None
+            return label.strip() or (found[1] if found else rid.replace("-", " "))
+        return match.group("label") or match.group("strong") or match.group("em") or ""
+
+    return re.sub(r"\s+", " ", TOKEN.sub(repl, text)).strip()
+
+
+_UNSAFE_LINK = re.compile(r"(\]\(\s*<?)(?!https?://|mailto:|#)([^)\s>]*)", re.IGNORECASE)
+_REF_DEF = re.compile(r"^(\s*\[[^\]]+\]:\s*<?)(?!https?://|mailto:|#)(\S*)", re.IGNORECASE | re.MULTILINE)
+_CROSS = re.compile(r"\[\[([^\[\]]+)\]\]")
+
+
+def prose(body: str, resolve: Resolver) -> Markup:
+    """Full Markdown from a prose page, made inert: no HTML, no attribute lists, only http(s) links.
+
+    Why: prose pages need headings and lists, so they are not squeezed into
+    the inline subset; instead, everything that could carry markup into HTML
+    is neutralised before Markdown sees it.
+    """
+    text = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("{", "&#123;").replace("}", "&#125;")
+    text = _UNSAFE_LINK.sub(lambda m: m.group(1) + "#", text)
+    text = _REF_DEF.sub(lambda m: m.group(1) + "#", text)
+
+    def cross(match: re.Match[str]) -> str:
+        target, _, label = match.group(1).partition("|")
+        kind, _, rid = target.strip().partition(":")
+        found = resolve(kind.strip(), rid.strip())
+        if found is None:
+            return escape(label or rid)
+        return f"[{escape(label.strip() or found[1])}]({found[0]})"
+
+    # Block quotes were escaped to &gt; above; restore a leading ">" so quotes still work.
+    text = re.sub(r"^(\s*)&gt;", r"\1>", text, flags=re.MULTILINE)
+    return Markup(_CROSS.sub(cross, text).strip())

@@ -1,0 +1,47 @@
+"""Thin MkDocs adapter: regenerate pages before each build and watch content/ under `mkdocs serve`.
+
+Why thin: the generated folder is complete on its own (any builder reading the
+configs can build it); this hook only saves running `explainer generate` by
+hand. `explainer build` sets EXPLAINER_SKIP_HOOK because it generated already.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.explainer")
+
+
+def _project(config: Any) -> Path:
+    """The folder holding content/: the config's folder or one of its parents."""
+    here = Path(config.config_file_path).resolve().parent
+    for folder in (here, *here.parents):
+        if (folder / "content").is_dir():
+            return folder
+    return here
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    """Regenerate (only changed files are rewritten, so `serve` settles after one rebuild)."""
+    if os.environ.get("EXPLAINER_SKIP_HOOK"):
+        return
+    from generator.build import generate
+    from generator.problems import ContentError, render
+
+    try:
+        result = generate(_project(config))
+    except ContentError as exc:
+        raise PluginError("content problems:\n" + render(exc.problems, "text")) from None
+    if result.changed or result.removed:
+        log.info("explainer: %d page(s) changed, %d removed", result.changed, result.removed)
+
+
+def on_serve(server: Any, config: Any, **_: Any) -> Any:
+    """Rebuild when an editor saves a content file."""
+    server.watch(str(_project(config) / "content"))
+    return server

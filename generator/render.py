@@ -1,0 +1,302 @@
+"""Content → Markdown pages, one docs folder per language, through Jinja templates.
+
+Why Jinja with autoescape on: every value a template prints is HTML-escaped
+unless it went through `markup.inline` (content) or is one of our own
+Markup fragments, so a forgotten filter fails safe.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import markup
+from .i18n import format_date, month_name, t
+from .model import PartialDate
+from .relations import Index, build_index, event_key, independent_publishers, source_id
+from .svg import timeline_svg
+from .validate import Content
+
+PAGE_OF = {"actors": "actors/{}.md", "legal": "legal/{}.md", "sources": "sources/{}.md", "events": "events/{}.md"}
+ANCHORED = {"questions": "questions/index.md#{}"}
+
+
+def target_path(kind: str, rid: str) -> str:
+    """Docs-relative path of the page (and anchor) a record lives on."""
+    if kind in PAGE_OF:
+        return PAGE_OF[kind].format(rid)
+    if kind in ANCHORED:
+        return ANCHORED[kind].format(rid)
+    return "index.md"
+
+
+class Notes:
+    """Numbered footnotes of one page: the same citation gets the same number."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.keys: dict[tuple[str, str, str], int] = {}
+        self.items: list[Any] = []
+
+    def cite(self, citations: list[Any]) -> Markup:
+        refs: list[str] = []
+        for cite in citations:
+            key = (source_id(cite), getattr(cite, "quote", None) or "", getattr(cite, "locator", None) or "")
+            if key not in self.keys:
+                self.items.append(cite)
+                self.keys[key] = len(self.items)
+            ref = f"[^{self.keys[key]}]"
+            if ref not in refs:
+                refs.append(ref)
+        return Markup("".join(refs))
+
+    def definitions(self) -> Markup:
+        lines = [f"[^{i}]: {self.page.footnote(cite)}" for i, cite in enumerate(self.items, 1)]
+        return Markup("\n".join(lines))
+
+
+class Page:
+    """Helpers a template calls while rendering one page in one language."""
+
+    def __init__(self, r: Renderer, path: str) -> None:
+        self.r = r
+        self.path = path
+        self.lang = r.lang
+        self.notes = Notes(self)
+
+    # texts
+    def text(self, value: Any) -> str:
+        """Localized plain text (fallback to the default language)."""
+        return markup.plain(self.r.pick(value)[0], self.r.resolve_label)
+
+    def md(self, value: Any) -> Markup:
+        """Localized content text as safe Markdown, with a visible mark when it is a fallback."""
+        if value is None:
+            return Markup("")
+        text, fallback = self.r.pick(value)
+        out = markup.inline(text, self.resolver)
+        if fallback:
+            out += Markup(f' <small class="untranslated">{markup.attr(t(self.lang, "not_translated"))}</small>')
+        return out
+
+    def resolver(self, kind: str, rid: str) -> tuple[str, str] | None:
+        folder = {"actor": "actors", "event": "events", "legal": "legal", "source": "sources", "question": "questions"}.get(kind)
+        if folder is None or rid not in self.r.content.records.get(folder, {}):
+            return None
+        return self.link(folder, rid), self.r.label(folder, rid)
+
+    def stated(self, rec: Any, dispute: Any) -> Markup:
+        """The version this page states, for the field a dispute is about."""
+        field = dispute.field
+        if field == "date":
+            return Markup(markup.escape(self.date(rec.date)))
+        if field in ("from", "to"):
+            value = rec.start if field == "from" else rec.end
+            return Markup(markup.escape(self.date(value) if value else "—"))
+        if field == "title":
+            return self.md(rec.title)
+        if hasattr(rec, "summary"):
+            return self.md(rec.summary)
+        return self.md(rec.title)
+
+    def prose(self, body: str) -> Markup:
+        """An editor's Markdown page: structure kept, HTML and attribute lists shown as text, links checked."""
+        return markup.prose(body, self.resolver)
+
+    def link(self, kind: str, rid: str) -> str:
+        """Relative URL from this page to a record."""
+        return markup.relative(target_path(kind, rid), self.path)
+
+    def to(self, path: str) -> str:
+        """Relative URL from this page to a generated page path."""
+        return markup.relative(path, self.path)
+
+    def ref(self, kind: str, rid: str) -> Markup:
+        """A Markdown link to a record, labelled with its name."""
+        return Markup(f"[{markup.escape(self.r.label(kind, rid))}]({self.link(kind, rid)})")
+
+    def date(self, value: str | None) -> str:
+        return format_date(value, self.lang) if value else ""
+
+    def t(self, key: str, **values: Any) -> str:
+        return t(self.lang, key, **values)
+
+    def cite(self, citations: list[Any]) -> Markup:
+        return self.notes.cite(citations)
+
+    def footnote(self, cite: Any) -> str:
+        """One footnote: title, publisher, date, link, and the quote where given."""
+        src = self.r.content.get("sources", source_id(cite))
+        parts = [f"[{markup.escape(src.title)}](<{src.url}>)", markup.escape(src.publisher)]
+        if src.published:
+            parts.append(markup.escape(format_date(src.published, self.lang)))
+        line = ", ".join(parts) + "."
+        quote = getattr(cite, "quote", None)
+        if quote:
+            line += f' “{markup.escape(quote)}”'
+            translation = (getattr(cite, "translation", None) or {}).get(self.lang)
+            if translation and src.language != self.lang:
+                line += f" ({markup.escape(t(self.lang, 'translation'))}: “{markup.escape(translation)}”)"
+        locator = getattr(cite, "locator", None)
+        if locator:
+            line += f" — {markup.escape(locator)}"
+        line += f" [↗]({self.link('sources', src_id(cite))})"
+        return line
+
+    def sure(self, citations: list[Any]) -> Markup:
+        """How many independent publishers back a fact; a single one is flagged."""
+        n = len(independent_publishers(self.r.content, citations))
+        if n <= 1:
+            return Markup(f'<span class="sure sure-single">{markup.attr(self.t("single_source"))}</span>')
+        return Markup(f'<span class="sure">{markup.attr(self.t("n_sources", n=n))}</span>')
+
+    def front(self, title: str, description: str) -> Markup:
+        """YAML front matter (JSON strings are valid YAML and escape everything)."""
+        data = {"title": title, "description": description[:300]}
+        lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()]
+        return Markup("---\n" + "\n".join(lines) + "\n---\n")
+
+
+def src_id(cite: Any) -> str:
+    return source_id(cite)
+
+
+class Renderer:
+    """Renders every page of one language."""
+
+    def __init__(self, content: Content, index: Index, lang: str, env: jinja2.Environment) -> None:
+        self.content = content
+        self.index = index
+        self.lang = lang
+        self.default = content.languages[0]
+        self.env = env
+
+    def pick(self, value: Any) -> tuple[str, bool]:
+        """The text for this language, and whether it fell back to the default."""
+        if isinstance(value, dict):
+            if self.lang in value:
+                return value[self.lang], False
+            return value.get(self.default, next(iter(value.values()))), True
+        return str(value), self.lang != self.default
+
+    def label(self, kind: str, rid: str) -> str:
+        model = self.content.get(kind, rid)
+        if kind == "actors":
+            return markup.plain(self.pick(model.short_name or model.name)[0])
+        if kind == "legal":
+            return markup.plain(self.pick(model.short_title or model.title)[0])
+        if kind == "sources":
+            return model.title
+        if kind == "questions":
+            return markup.plain(self.pick(model.question)[0])
+        return markup.plain(self.pick(model.title)[0])
+
+    def resolve_label(self, kind: str, rid: str) -> tuple[str, str] | None:
+        folder = {"actor": "actors", "event": "events", "legal": "legal", "source": "sources", "question": "questions"}.get(kind)
+        if folder is None or rid not in self.content.records.get(folder, {}):
+            return None
+        return "", self.label(folder, rid)
+
+    def page(self, template: str, path: str, **ctx: Any) -> str:
+        p = Page(self, path)
+        body = self.env.get_template(template).render(p=p, c=self.content, site=self.content.site, ix=self.index, **ctx)
+        return body.rstrip() + "\n"
+
+    def render(self) -> dict[str, str]:
+        content, ix = self.content, self.index
+        out: dict[str, str] = {}
+        events = [(rid, content.get("events", rid)) for rid in ix.events_by_date]
+        years = sorted({PartialDate.parse(e.date).year for _, e in events})
+        latest = list(reversed(events))[:6]
+        key_events = [(rid, e) for rid, e in events if e.key]
+        out["index.md"] = self.page("home.md.j2", "index.md", key_events=key_events, latest=latest,
+                                    timeline=self.timeline(key_events, events, "index.md"))
+        out["chronology/index.md"] = self.page("chronology.md.j2", "chronology/index.md", years=years, events=events,
+                                               timeline=self.timeline(key_events, events, "chronology/index.md"))
+        for year in years:
+            in_year = [(rid, e) for rid, e in events if PartialDate.parse(e.date).year == year]
+            months: dict[int, list[Any]] = {}
+            for rid, e in in_year:
+                months.setdefault(PartialDate.parse(e.date).month, []).append((rid, e))
+            out[f"chronology/{year}.md"] = self.page("year.md.j2", f"chronology/{year}.md", year=year, months=months,
+                                                     month_name=lambda m: month_name(m, self.lang) if m else "")
+        for rid, e in events:
+            out[f"events/{rid}.md"] = self.page("event.md.j2", f"events/{rid}.md", rid=rid, e=e)
+        for kind, template in (("actors", "actor.md.j2"), ("legal", "legal.md.j2"), ("sources", "source.md.j2")):
+            records = content.records.get(kind, {})
+            out[f"{kind}/index.md"] = self.page(f"{kind}-index.md.j2", f"{kind}/index.md", records=records)
+            for rid, rec in records.items():
+                out[f"{kind}/{rid}.md"] = self.page(template, f"{kind}/{rid}.md", rid=rid, m=rec.model)
+        questions = sorted(content.records.get("questions", {}).items(), key=lambda kv: (kv[1].model.order, kv[0]))
+        out["questions/index.md"] = self.page("questions.md.j2", "questions/index.md", questions=questions)
+        out["disputes.md"] = self.page("disputes.md.j2", "disputes.md", disputes=self.disputes())
+        for pid, page in content.pages.items():
+            lang = self.lang if self.lang in page.meta else self.default
+            out[f"{pid}.md"] = self.page("prose.md.j2", f"{pid}.md", meta=page.meta[lang], body=page.body[lang],
+                                         fallback=lang != self.lang)
+        return out
+
+    def timeline(self, key_events: list[Any], events: list[Any], path: str) -> Markup:
+        p = Page(self, path)
+        marks = [(p.link("events", rid), PartialDate.parse(e.date), self.label("events", rid), e.key) for rid, e in events]
+        return timeline_svg(marks, self.lang)
+
+    def disputes(self) -> list[tuple[str, str, Any]]:
+        """Every recorded disagreement: (kind, id, record), in date/id order."""
+        found: list[tuple[str, str, Any]] = []
+        for rid in self.index.events_by_date:
+            e = self.content.get("events", rid)
+            if e.disputed:
+                found.append(("events", rid, e))
+        for rid, rec in self.content.records.get("actors", {}).items():
+            if any(role.disputed for role in rec.model.roles):
+                found.append(("actors", rid, rec.model))
+        return found
+
+
+def environment(project: Path | None) -> jinja2.Environment:
+    """Templates from the project's overrides/generator/ first, then the package's."""
+    loaders: list[jinja2.BaseLoader] = []
+    if project is not None and (project / "overrides" / "generator").is_dir():
+        loaders.append(jinja2.FileSystemLoader(project / "overrides" / "generator"))
+    loaders.append(jinja2.FileSystemLoader(str(resources.files("generator") / "templates")))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["esc"] = lambda s: Markup(markup.escape(str(s)))
+    env.filters["attr"] = lambda s: Markup(markup.attr(str(s)))
+    return env
+
+
+def render_site(content: Content, project: Path | None) -> dict[str, str]:
+    """Every generated file of every language, keyed by path under generated/."""
+    from .configs import edition_files
+
+    index = build_index(content)
+    env = environment(project)
+    files: dict[str, str] = {}
+    for lang in content.languages:
+        pages = Renderer(content, index, lang, env).render()
+        for path, text in pages.items():
+            files[f"{lang}/{path}"] = text
+        for path, text in edition_files(content, lang).items():
+            files[path] = text
+    return files
+
+
+def config_paths(project: Path, content: Content) -> list[tuple[str, Path]]:
+    """The MkDocs config of each language edition, default language first."""
+    return [(lang, project / "generated" / f"mkdocs.{lang}.yml") for lang in content.languages]
+
+
+__all__ = ["config_paths", "event_key", "render_site", "target_path"]

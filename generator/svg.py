@@ -1,0 +1,76 @@
+"""Diagrams drawn at build time as inline SVG: no JavaScript, no third-party library.
+
+Why: readers on phones and without JavaScript still see the shape of the
+story; every mark is a real link and every diagram has a text alternative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from markupsafe import Markup
+
+from .i18n import format_date, t
+from .model import PartialDate
+
+Mark = tuple[str, PartialDate, str, bool]
+"""(link, date, label, key moment?)"""
+
+ROW = 26
+LEFT = 14
+
+
+def _x(date: PartialDate, start: int, end: int, width: int) -> float:
+    """Horizontal position of a date (month/day precision used when known)."""
+    span = max(end - start + 1, 1)
+    frac = (date.year - start) + ((date.month or 6) - 1) / 12 + ((date.day or 15) - 1) / 365
+    return LEFT + frac / span * (width - 2 * LEFT)
+
+
+def timeline_svg(marks: Sequence[Mark], lang: str, width: int = 760) -> Markup:
+    """A horizontal axis of the story's years; every event a dot, key moments labelled below, newest lowest.
+
+    Labels sit on their own rows so they never overlap; the figure scrolls
+    sideways on narrow screens (CSS), and the list after it is the text alternative.
+    """
+    if not marks:
+        return Markup("")
+    years = [m[1].year for m in marks]
+    start, end = min(years), max(years)
+    key = [m for m in marks if m[3]]
+    axis_y = 34
+    height = axis_y + 18 + ROW * len(key) + 8
+    title = escape(t(lang, "timeline_label"))
+    out = [
+        f'<figure class="timeline" role="group" aria-labelledby="timeline-title">',
+        f'<figcaption id="timeline-title">{title}</figcaption>',
+        f'<div class="timeline-scroll"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="timeline-svg-title">',
+        f'<title id="timeline-svg-title">{title}</title>',
+        f'<line class="tl-axis" x1="{LEFT}" y1="{axis_y}" x2="{width - LEFT}" y2="{axis_y}"/>',
+    ]
+    for year in range(start, end + 1):
+        x = _x(PartialDate(year, 1, 1), start, end, width)
+        out.append(f'<line class="tl-tick" x1="{x:.1f}" y1="{axis_y - 6}" x2="{x:.1f}" y2="{axis_y + 6}"/>')
+        out.append(f'<text class="tl-year" x="{x + 3:.1f}" y="{axis_y - 12}">{year}</text>')
+    for link, date, label, is_key in marks:
+        if is_key:
+            continue
+        x = _x(date, start, end, width)
+        out.append(f'<a href="{escape(link)}" aria-label="{escape(format_date(date, lang))}: {escape(label)}">'
+                   f'<circle class="tl-dot" cx="{x:.1f}" cy="{axis_y}" r="4"><title>{escape(format_date(date, lang))}: {escape(label)}</title></circle></a>')
+    for i, (link, date, label, _) in enumerate(key):
+        x = _x(date, start, end, width)
+        y = axis_y + 18 + ROW * i + ROW / 2
+        text = f"{format_date(date, lang)} · {label}"
+        anchor = "end" if x > width * 0.6 else "start"
+        tx = x - 8 if anchor == "end" else x + 8
+        out.append(
+            f'<a class="tl-key" href="{escape(link)}">'
+            f'<line class="tl-stem" x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{y:.1f}"/>'
+            f'<circle class="tl-dot tl-dot-key" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
+            f'<text class="tl-label" x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{escape(text)}</text></a>'
+        )
+    out.append("</svg></div></figure>")
+    return Markup("".join(out))
