@@ -7,6 +7,7 @@ folder that replaces `site/` only when the whole build succeeded.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import load_tree
+from .model import PartialDate
 from .problems import ContentError, Problem, has_errors
 from .validate import Content, validate
 
@@ -59,32 +61,48 @@ def render_all(project: Path, content: Content) -> dict[str, str]:
     return render_site(content, project)
 
 
-def generate(project: Path, strict: bool = False, out: Path | None = None) -> Result:
-    """Validate, render everything in memory, then write only what changed into `generated/`."""
+def generate(project: Path, strict: bool = False, out: Path | None = None, site_url: str | None = None) -> Result:
+    """Validate, render everything in memory, then write only what changed into `generated/`.
+
+    `site_url` overrides site.yml's (a staging host, or 127.0.0.1 for browser tests).
+    """
     from .write import write_tree
 
     content, problems = _checked(project, strict)
+    if site_url:
+        content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
     files = render_all(project, content)
     dest = out or project / GENERATED
     changed, removed = write_tree(files, dest)
     return Result(dest, len(files), changed, removed, problems)
 
 
-def _mkdocs(config: Path, site_dir: Path) -> None:
-    """Run the real `mkdocs build --strict` for one language edition."""
+def _epoch(date: str) -> str:
+    """SOURCE_DATE_EPOCH for the content's review date, unless the caller set one."""
+    parsed = PartialDate.parse(date)
+    moment = dt.datetime(parsed.year, parsed.month or 1, parsed.day or 1, tzinfo=dt.UTC)
+    return os.environ.get("SOURCE_DATE_EPOCH") or str(int(moment.timestamp()))
+
+
+def _mkdocs(config: Path, site_dir: Path, reviewed: str) -> None:
+    """Run the real `mkdocs build --strict` for one language edition.
+
+    Why SOURCE_DATE_EPOCH: MkDocs stamps build dates into output; pinning them to the
+    content's review date makes two builds of the same content byte-identical.
+    """
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)]
-    env = {**os.environ, "EXPLAINER_SKIP_HOOK": "1"}
+    env = {**os.environ, "EXPLAINER_SKIP_HOOK": "1", "SOURCE_DATE_EPOCH": _epoch(reviewed)}
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
         detail = (proc.stderr or proc.stdout).strip().splitlines()
         raise BuildError(f"mkdocs build failed for {config.name}:\n" + "\n".join(detail[-20:]))
 
 
-def build(project: Path, strict: bool = False, site_dir: Path | None = None) -> Result:
+def build(project: Path, strict: bool = False, site_dir: Path | None = None, site_url: str | None = None) -> Result:
     """Validate, generate, build every language; swap the new site in only on success."""
     from .render import config_paths
 
-    result = generate(project, strict=strict)
+    result = generate(project, strict=strict, site_url=site_url)
     content, _ = check(project)
     assert content is not None
     final = (site_dir or project / "site").resolve()
@@ -93,7 +111,7 @@ def build(project: Path, strict: bool = False, site_dir: Path | None = None) -> 
     try:
         for lang, config in config_paths(project, content):
             target = staging if lang == content.languages[0] else staging / lang
-            _mkdocs(config, target)
+            _mkdocs(config, target, content.site.reviewed)
         _swap(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="validate, generate, and run mkdocs build --strict for every language into site/")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site/ in the project)")
+    p.add_argument("--site-url", default=None, help="publish address overriding site.yml's (staging, local tests)")
 
     p = sub.add_parser("serve", help="live preview: regenerates when content/ changes and reloads the page")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"generated {result.pages} pages ({result.changed} changed, {result.removed} removed) in {result.out}\n")
             return 0
         if args.command == "build":
-            result = build_site(project, strict=args.strict, site_dir=args.site_dir)
+            result = build_site(project, strict=args.strict, site_dir=args.site_dir, site_url=args.site_url)
             _show(result.problems, "text")
             sys.stderr.write(f"built {result.pages} pages into {result.out}\n")
             return 0

@@ -79,7 +79,8 @@ def edition_config(content: Content, lang: str) -> str:
         f"  reviewed: {dump(site.reviewed)}",
     ]
     if site.repo_url:
-        lines.append(f"repo_url: {dump(site.repo_url)}")
+        # Not `repo_url`: Material would fetch repository facts from api.github.com in the reader's browser.
+        lines.append(f"  repository: {dump(site.repo_url)}")
     return "\n".join(lines) + "\n"
 
 

@@ -19,7 +19,7 @@ MONTHS = {
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "home": "Home", "chronology": "Chronology", "actors": "Who is who", "legal": "The law", "questions": "Questions",
-        "sources": "Sources", "disputes": "Where sources differ", "key_moments": "Key moments", "key_facts": "Key facts",
+        "sources": "Sources", "disputes": "Where sources differ", "key_moments": "Key moments", "key_moment": "Key moment", "as_above": "the account above", "key_facts": "Key facts",
         "in_brief": "What happened, in brief", "latest": "Latest developments", "events": "Events", "event": "Event",
         "roles": "Roles", "relations": "Relations", "appears_in": "Appears in these events", "mentioned_in": "Mentioned in",
         "cited_by": "Cited by", "provisions": "Key provisions", "parties": "Parties", "relevance": "How it bears on this story",
@@ -50,7 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "es": {
         "home": "Inicio", "chronology": "Cronología", "actors": "Quién es quién", "legal": "El derecho", "questions": "Preguntas",
-        "sources": "Fuentes", "disputes": "Donde las fuentes difieren", "key_moments": "Momentos clave", "key_facts": "Datos clave",
+        "sources": "Fuentes", "disputes": "Donde las fuentes difieren", "key_moments": "Momentos clave", "key_moment": "Momento clave", "as_above": "el relato de arriba", "key_facts": "Datos clave",
         "in_brief": "Qué pasó, en breve", "latest": "Últimos acontecimientos", "events": "Hechos", "event": "Hecho",
         "roles": "Cargos", "relations": "Relaciones", "appears_in": "Aparece en estos hechos", "mentioned_in": "Mencionado en",
         "cited_by": "Citada en", "provisions": "Disposiciones clave", "parties": "Estados parte", "relevance": "Qué tiene que ver con esta historia",

@@ -30,7 +30,7 @@ Resolver = Callable[[str, str], tuple[str, str] | None]
 
 
 def escape(text: str) -> str:
-    """Escape plain text for Markdown and HTML, keeping paragraphs; indentation is dropped."""
+    """Escape plain text for Markdown and HTML (tabs become spaces)."""
     out: list[str] = []
     for char in text:
         if char in _HTML:
@@ -41,8 +41,7 @@ def escape(text: str) -> str:
             out.append(" ")
         else:
             out.append(char)
-    lines = "".join(out).split("\n")
-    return "\n".join(line.strip() for line in lines)
+    return "".join(out)
 
 
 def attr(text: str) -> str:
@@ -74,7 +73,8 @@ def inline(text: str, resolve: Resolver) -> Markup:
         else:
             parts.append(f"*{escape(match.group('em'))}*")
     parts.append(escape(text[pos:]))
-    return Markup("".join(parts))
+    # Indentation would turn a line into a code block: drop it, keep paragraphs.
+    return Markup(re.sub(r"\n[ ]+", "\n", "".join(parts)).strip())
 
 
 def relative(target: str, base: str) -> str:

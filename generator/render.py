@@ -98,11 +98,9 @@ class Page:
         if field in ("from", "to"):
             value = rec.start if field == "from" else rec.end
             return Markup(markup.escape(self.date(value) if value else "—"))
-        if field == "title":
+        if field == "title" or not hasattr(rec, "summary"):
             return self.md(rec.title)
-        if hasattr(rec, "summary"):
-            return self.md(rec.summary)
-        return self.md(rec.title)
+        return Markup(markup.escape(self.t("as_above")))
 
     def prose(self, body: str) -> Markup:
         """An editor's Markdown page: structure kept, HTML and attribute lists shown as text, links checked."""

@@ -28,49 +28,63 @@ def _x(date: PartialDate, start: int, end: int, width: int) -> float:
     return LEFT + frac / span * (width - 2 * LEFT)
 
 
-def timeline_svg(marks: Sequence[Mark], lang: str, width: int = 760) -> Markup:
-    """A horizontal axis of the story's years; every event a dot, key moments labelled below, newest lowest.
+def _fit(text: str, room: float) -> str:
+    """Shorten a label to the room it has (about 6.4 px per character at 12 px)."""
+    limit = max(int(room / 6.4), 8)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
-    Labels sit on their own rows so they never overlap; the figure scrolls
-    sideways on narrow screens (CSS), and the list after it is the text alternative.
+
+def timeline_svg(marks: Sequence[Mark], lang: str, width: int = 960) -> Markup:
+    """A horizontal axis of the story's years; every event a dot, key moments labelled on their own rows.
+
+    The axis starts at the first key moment's year (older background such as
+    precedents stays in the chronology), labels never overlap or overflow, the
+    figure scrolls sideways on narrow screens (CSS), and every mark is a link
+    with a text alternative.
     """
+    key = [m for m in marks if m[3]]
     if not marks:
         return Markup("")
-    years = [m[1].year for m in marks]
-    start, end = min(years), max(years)
-    key = [m for m in marks if m[3]]
+    first = min(m[1].year for m in (key or marks))
+    shown = [m for m in marks if m[1].year >= first]
+    key = [m for m in key if m[1].year >= first]
+    start, end = first, max(m[1].year for m in shown)
+    step = 1 if end - start <= 12 else max(1, (end - start) // 10)
     axis_y = 34
-    height = axis_y + 18 + ROW * len(key) + 8
+    height = int(axis_y + 18 + ROW * len(key) + 8)
     title = escape(t(lang, "timeline_label"))
     out = [
-        f'<figure class="timeline" role="group" aria-labelledby="timeline-title">',
+        '<figure class="timeline" role="group" aria-labelledby="timeline-title">',
         f'<figcaption id="timeline-title">{title}</figcaption>',
         f'<div class="timeline-scroll"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-labelledby="timeline-svg-title">',
+        f'role="img" aria-labelledby="timeline-svg-title">',
         f'<title id="timeline-svg-title">{title}</title>',
         f'<line class="tl-axis" x1="{LEFT}" y1="{axis_y}" x2="{width - LEFT}" y2="{axis_y}"/>',
     ]
-    for year in range(start, end + 1):
+    for year in range(start, end + 1, step):
         x = _x(PartialDate(year, 1, 1), start, end, width)
         out.append(f'<line class="tl-tick" x1="{x:.1f}" y1="{axis_y - 6}" x2="{x:.1f}" y2="{axis_y + 6}"/>')
         out.append(f'<text class="tl-year" x="{x + 3:.1f}" y="{axis_y - 12}">{year}</text>')
-    for link, date, label, is_key in marks:
+    for link, date, label, is_key in shown:
         if is_key:
             continue
         x = _x(date, start, end, width)
-        out.append(f'<a href="{escape(link)}" aria-label="{escape(format_date(date, lang))}: {escape(label)}">'
-                   f'<circle class="tl-dot" cx="{x:.1f}" cy="{axis_y}" r="4"><title>{escape(format_date(date, lang))}: {escape(label)}</title></circle></a>')
+        alt = f"{format_date(date, lang)}: {label}"
+        out.append(f'<a href="{escape(link)}" aria-label="{escape(alt)}">'
+                   f'<circle class="tl-dot" cx="{x:.1f}" cy="{axis_y}" r="4"><title>{escape(alt)}</title></circle></a>')
     for i, (link, date, label, _) in enumerate(key):
         x = _x(date, start, end, width)
         y = axis_y + 18 + ROW * i + ROW / 2
-        text = f"{format_date(date, lang)} · {label}"
-        anchor = "end" if x > width * 0.6 else "start"
-        tx = x - 8 if anchor == "end" else x + 8
+        full = f"{format_date(date, lang)} · {label}"
+        right = x < width / 2
+        room = (width - LEFT - x - 10) if right else (x - LEFT - 10)
+        tx = x + 10 if right else x - 10
         out.append(
-            f'<a class="tl-key" href="{escape(link)}">'
+            f'<a class="tl-key" href="{escape(link)}" aria-label="{escape(full)}">'
             f'<line class="tl-stem" x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{y:.1f}"/>'
             f'<circle class="tl-dot tl-dot-key" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
-            f'<text class="tl-label" x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{escape(text)}</text></a>'
+            f'<text class="tl-label" x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{"start" if right else "end"}">'
+            f"<title>{escape(full)}</title>{escape(_fit(full, room))}</text></a>"
         )
     out.append("</svg></div></figure>")
     return Markup("".join(out))
