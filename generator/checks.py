@@ -47,7 +47,7 @@ class Checker:
 
     def ref(self, doc: RawDoc, path: Key, kind: str, rid: str, what: str) -> None:
         """Check that `rid` names an existing record of `kind`."""
-        if rid not in self.content.records.get(kind, {}):
+        if rid not in self.content.known.get(kind, set()):
             self.err(doc, path, "unknown-reference", f"{what} '{rid}' does not exist in content/{kind}/{_hint(rid, self.ids.get(kind, []))}")
 
     # -- per record ----------------------------------------------------------------
@@ -89,6 +89,8 @@ class Checker:
         langs = self.content.languages
         default = langs[0]
         for path, value in iter_texts(model):
+            if self._date_dispute(doc, path, value):
+                continue
             if isinstance(value, str):
                 if len(langs) > 1:
                     missing = ", ".join(langs[1:])
@@ -102,6 +104,21 @@ class Checker:
             for lang in langs[1:]:
                 if lang not in value:
                     self.warn(doc, path, "missing-translation", f"text has no '{lang}' version")
+
+    def _date_dispute(self, doc: RawDoc, path: Key, value: Any) -> bool:
+        """A disputed date is a date, not a text to translate: check its format instead."""
+        if len(path) < 2 or path[-1] != "value" or not isinstance(path[-2], int):
+            return False
+        parent: Any = doc.data
+        for part in path[:-1]:
+            parent = parent[part]
+        if not isinstance(parent, dict) or parent.get("field") not in ("date", "from", "to"):
+            return False
+        try:
+            PartialDate.parse(value if isinstance(value, str) else "")
+        except ValueError:
+            self.err(doc, path, "bad-format", f"a disputed {parent.get('field')} is a date: expected YYYY-MM-DD, YYYY-MM or YYYY")
+        return True
 
     def strings(self, doc: RawDoc) -> None:
         """Inline links and HTML in every string, whatever the field."""
@@ -204,7 +221,7 @@ class Checker:
                 for match in CROSS_REF.finditer(page.body[lang]):
                     kind, _, rid = match.group(1).split("|", 1)[0].partition(":")
                     line = page.body[lang][: match.start()].count("\n") + 1
-                    if kind in REF_KINDS and rid not in self.content.records.get(REF_KINDS[kind], {}):
+                    if kind in REF_KINDS and rid not in self.content.known.get(REF_KINDS[kind], set()):
                         self.problems.append(error(doc.path, line, 1, "unknown-reference", f"{kind} '{rid}' does not exist"))
             if langs[0] not in page.meta:
                 any_doc = next(iter(page.raw.values()))

@@ -71,7 +71,8 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     value: str = event.value
     if event.tag not in _PLAIN_TAGS:
         return value
-    if event.tag == "tag:yaml.org,2002:str" or event.style is not None:
+    # implicit[0] is True only for plain (unquoted) scalars, in both the C and Python parsers.
+    if event.tag == "tag:yaml.org,2002:str" or not event.implicit[0]:
         return value
     if value in _NULL:
         return None
@@ -143,7 +144,7 @@ def parse_text(text: str, path: str) -> tuple[RawDoc | None, list[Problem]]:
                         problems.append(error(path, line, col, "yaml-key", "mapping keys must be plain words"))
                         break
                     key = _scalar(event)
-                    if key == "<<" and event.style is None:
+                    if key == "<<" and event.implicit[0]:
                         problems.append(error(path, line, col, "yaml-merge", "merge keys ('<<') are not allowed in content; write the fields out"))
                         break
                     if not isinstance(key, str):
@@ -177,8 +178,9 @@ def parse_text(text: str, path: str) -> tuple[RawDoc | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"
-        if "\t" in what or "tab" in what.lower():
-            what += " (use spaces, not tabs, to indent)"
+        lines = text.split("\n")
+        if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            what += " (a tab: indent with spaces)"
         problems.append(error(path, line, col, "yaml-syntax", f"YAML syntax error: {what}"))
     except yaml.YAMLError as exc:
         problems.append(error(path, 1, 1, "yaml-syntax", f"YAML error: {exc}"))
@@ -255,6 +257,8 @@ class RawTree:
     site: RawDoc | None = None
     docs: dict[str, list[RawDoc]] = field(default_factory=dict)
     pages: list[RawPage] = field(default_factory=list)
+    names: dict[str, set[str]] = field(default_factory=dict)
+    """Ids of every .yml file found per folder, even those that failed to parse (for reference checks)."""
 
 
 FOLDERS = ("sources", "actors", "events", "legal", "questions")
@@ -303,6 +307,7 @@ def load_tree(root: Path) -> tuple[RawTree, list[Problem]]:
                     hint = " (rename it to .yml)" if path.suffix == ".yaml" else ""
                     problems.append(error(shown_file, 1, 1, "unexpected-file", f"only .yml files belong in content/{name}/{hint}"))
                     continue
+                tree.names.setdefault(name, set()).add(path.stem)
                 doc, found = load_file(path, shown_file)
                 problems += found
                 if doc is not None:

@@ -98,8 +98,9 @@ def plain(text: str, resolve: Resolver | None = None) -> str:
     return re.sub(r"\s+", " ", TOKEN.sub(repl, text)).strip()
 
 
-_UNSAFE_LINK = re.compile(r"(\]\(\s*<?)(?!https?://|mailto:|#)([^)\s>]*)", re.IGNORECASE)
-_REF_DEF = re.compile(r"^(\s*\[[^\]]+\]:\s*<?)(?!https?://|mailto:|#)(\S*)", re.IGNORECASE | re.MULTILINE)
+_SAFE_TARGET = r"(?!https?://|mailto:|#|[a-z0-9][a-z0-9/-]*\.md(?:#[a-z0-9-]+)?[)\s>])"
+_UNSAFE_LINK = re.compile(r"(\]\(\s*<?)" + _SAFE_TARGET + r"([^)\s>]*)", re.IGNORECASE)
+_REF_DEF = re.compile(r"^(\s*\[[^\]]+\]:\s*<?)" + _SAFE_TARGET + r"(\S*)", re.IGNORECASE | re.MULTILINE)
 _CROSS = re.compile(r"\[\[([^\[\]]+)\]\]")
 
 

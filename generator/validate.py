@@ -55,6 +55,9 @@ class Content:
     site_raw: RawDoc
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
+    known: dict[str, set[str]] = field(default_factory=dict)
+    """Ids of every file with a valid name, including records that failed validation:
+    a reference to a broken record is not also reported as a reference to a missing one."""
 
     @property
     def languages(self) -> list[str]:
@@ -258,7 +261,7 @@ def iter_texts(model: BaseModel, path: Key = ()) -> typing.Iterator[tuple[Key, A
         key = (*path, info.alias or name)
         if value is None:
             continue
-        if _is_text(info.annotation):
+        if LOCALIZED in info.metadata or _is_text(info.annotation):
             yield key, value
         elif _is_text_list(info.annotation):
             for i, item in enumerate(value):
@@ -328,6 +331,7 @@ def validate(tree: Any) -> tuple[Content | None, list[Problem]]:
         site, found = _validate_doc(tree.site, Site)
         problems += found
     records: dict[str, dict[str, Record]] = {}
+    known: dict[str, set[str]] = {}
     folded: dict[str, str] = {}
     for kind, docs in tree.docs.items():
         records[kind] = {}
@@ -344,6 +348,7 @@ def validate(tree: Any) -> tuple[Content | None, list[Problem]]:
                 problems.append(error(doc.path, 1, 1, "id-collision", f"id '{rid}' collides with '{folded[key]}' (ids must differ by more than case or accents)"))
                 continue
             folded[key] = rid
+            known.setdefault(kind, set()).add(rid)
             model, found = _validate_doc(doc, KINDS[kind])
             problems += found
             if model is not None:
@@ -364,7 +369,9 @@ def validate(tree: Any) -> tuple[Content | None, list[Problem]]:
         page.raw[lang] = raw.meta
     if site is None or tree.site is None:
         return None, problems
-    content = Content(site, tree.site, records, pages)
+    for kind, names in tree.names.items():
+        known.setdefault(kind, set()).update(n for n in names if ID_RE.match(n))
+    content = Content(site, tree.site, records, pages, known)
     # Default-language pages are stored under "" until the site's languages are known.
     default = content.languages[0]
     for page in pages.values():

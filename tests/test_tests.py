@@ -1,0 +1,13 @@
+"""The tests mirror the package: every generator module has its test file (rendercv's test_tests.py)."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXEMPT = {"__init__", "__main__"}
+
+
+def test_every_module_has_a_test_file() -> None:
+    modules = {p.stem for p in (ROOT / "generator").glob("*.py")} - EXEMPT
+    tests = {p.stem.removeprefix("test_") for p in (ROOT / "tests").rglob("test_*.py")}
+    missing = sorted(modules - tests)
+    assert not missing, f"modules without tests/test_<module>.py: {missing}"
