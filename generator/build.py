@@ -42,9 +42,11 @@ class Result:
 
 def check(project: Path) -> tuple[Content | None, list[Problem]]:
     """Load and validate `content/`; never raises for content problems."""
+    from .redirects import check_redirects
+
     tree, problems = load_tree(project / "content")
     content, found = validate(tree)
-    return content, problems + found
+    return content, problems + found + check_redirects(project)
 
 
 def _checked(project: Path, strict: bool) -> tuple[Content, list[Problem]]:

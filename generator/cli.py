@@ -41,7 +41,84 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("i18n", help="translation coverage per kind and per file")
     p.add_argument("--strict", action="store_true", help="exit 1 when any text lacks a translation")
+    _editing_parsers(sub)
     return parser
+
+
+def _editing_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Subcommands of the editing workflow: schema, new, rename, diff."""
+    from .model import REF_KINDS
+    from .scaffold import ASKS, choices
+
+    p = sub.add_parser("schema", help="print the JSON Schema of every content kind, or write/check schemas/")
+    p.add_argument("--write", action="store_true", help="write schemas/<kind>.schema.json")
+    p.add_argument("--check", action="store_true", help="exit 1 if the committed schemas differ from the models")
+
+    p = sub.add_parser("new", help="create a content file with its required fields filled in")
+    kinds = p.add_subparsers(dest="new_kind", metavar="KIND", required=True)
+    for kind, asks in ASKS.items():
+        k = kinds.add_parser(kind, help=f"a new {kind} in content/{REF_KINDS[kind]}/")
+        for ask in asks:
+            options = choices(kind, ask.field) if ask.field == "kind" else None
+            k.add_argument(f"--{ask.option}", choices=options, help=ask.prompt + ("" if ask.required else " (optional)"))
+        if kind != "source":
+            k.add_argument("--source", action="append", default=[], metavar="ID", help="id of an existing source (repeat for several)")
+        k.add_argument("--id", default=None, help="id (file name) to use instead of the one made from the title")
+
+    p = sub.add_parser("rename", help="change a record's id, rewrite every reference, and keep a redirect")
+    p.add_argument("rename_kind", metavar="KIND", choices=list(REF_KINDS), help="actor, event, legal, source or question")
+    p.add_argument("old", metavar="OLD", help="current id")
+    p.add_argument("new", metavar="NEW", help="new id")
+
+    p = sub.add_parser("diff", help="Markdown summary of content changes since a git revision (for pull requests)")
+    p.add_argument("base", metavar="BASE", help="git revision to compare with, e.g. origin/main")
+
+
+def _edit(args: argparse.Namespace, project: Path) -> int:
+    """Run an editing-workflow command; usage errors exit 2, refusals exit 1."""
+    from .diff import DiffError, diff_report
+    from .rename import RenameError, RenameUsageError, rename
+    from .scaffold import ScaffoldError, ScaffoldUsageError, scaffold
+    from .schema import all_schemas_json, stale_schemas, write_schemas
+
+    name = f"explainer {args.command}"
+    try:
+        if args.command == "schema":
+            if args.write:
+                for path in write_schemas(project):
+                    sys.stderr.write(f"wrote {path.relative_to(project).as_posix()}\n")
+            if args.check:
+                stale = stale_schemas(project)
+                for path in stale:
+                    sys.stderr.write(f"{path}: out of date; run `explainer schema --write`\n")
+                return 1 if stale else 0
+            if not args.write:
+                sys.stdout.write(all_schemas_json())
+            return 0
+        if args.command == "new":
+            name += f" {args.new_kind}"
+            options = {k: v for k, v in vars(args).items() if isinstance(v, str)}
+            ask = input if sys.stdin.isatty() else None
+            path = scaffold(project, args.new_kind, options, getattr(args, "source", []), rid=args.id, ask=ask)
+            sys.stdout.write(path.relative_to(project).as_posix() + "\n")
+            return 0
+        if args.command == "rename":
+            result = rename(project, args.rename_kind, args.old, args.new)
+            moved = f"{result.moved_from.relative_to(project).as_posix()} -> {result.moved_to.relative_to(project).as_posix()}"
+            sys.stdout.write(f"renamed {moved}; {result.references} reference(s) rewritten in {len(result.files)} file(s)\n")
+            if result.redirect:
+                sys.stdout.write(f"redirect {result.redirect[0]} -> {result.redirect[1]} recorded in content/redirects.yml\n")
+            return 0
+        if args.command == "diff":
+            sys.stdout.write(diff_report(project, args.base))
+            return 0
+    except (ScaffoldUsageError, RenameUsageError) as exc:
+        sys.stderr.write(f"{name}: error: {exc}\n")
+        return 2
+    except (ScaffoldError, RenameError, DiffError) as exc:
+        sys.stderr.write(f"{name}: error: {exc}\n")
+        return 1
+    return 2
 
 
 def _show(problems: list, fmt: Format) -> None:  # type: ignore[type-arg]
@@ -77,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "serve":
             return serve(project, dev_addr=args.dev_addr, lang=args.lang)
+        if args.command in {"schema", "new", "rename", "diff"}:
+            return _edit(args, project)
         if args.command == "i18n":
             from .coverage import coverage_report
 

@@ -289,7 +289,7 @@ def load_tree(root: Path) -> tuple[RawTree, list[Problem]]:
     for entry in sorted(root.iterdir()):
         name = entry.name
         shown = rel(entry, root)
-        if name.startswith(".") or name == "site.yml":
+        if name.startswith(".") or name in ("site.yml", "redirects.yml"):
             continue
         if entry.is_symlink():
             problems.append(error(shown, 1, 1, "symlink", "symbolic links are not allowed in content/"))

@@ -84,6 +84,29 @@ def relative(target: str, base: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+def url_of(md_path: str) -> str:
+    """The URL MkDocs gives a page (directory URLs): `events/x.md` → `events/x/`, `index.md` → ``."""
+    path, _, anchor = md_path.partition("#")
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        url = ""
+    elif stem.endswith("/index"):
+        url = stem.removesuffix("index")
+    else:
+        url = stem + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def html_relative(target: str, base: str) -> str:
+    """Relative URL for raw HTML (where MkDocs does not rewrite .md links) from page `base` to `target`."""
+    dest = url_of(target)
+    path, _, anchor = dest.partition("#")
+    here = url_of(base)
+    rel = posixpath.relpath(path or ".", here or ".")
+    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") and not rel.endswith("/") else "")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
 def plain(text: str, resolve: Resolver | None = None) -> str:
     """Content text without markup, for titles, descriptions and SVG labels."""
 

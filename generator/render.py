@@ -110,6 +110,10 @@ class Page:
         """Relative URL from this page to a record."""
         return markup.relative(target_path(kind, rid), self.path)
 
+    def html_link(self, kind: str, rid: str) -> str:
+        """Relative URL for raw HTML (SVG marks), which MkDocs does not rewrite."""
+        return markup.html_relative(target_path(kind, rid), self.path)
+
     def to(self, path: str) -> str:
         """Relative URL from this page to a generated page path."""
         return markup.relative(path, self.path)
@@ -154,8 +158,15 @@ class Page:
         return Markup(f'<span class="sure">{markup.attr(self.t("n_sources", n=n))}</span>')
 
     def front(self, title: str, description: str) -> Markup:
-        """YAML front matter (JSON strings are valid YAML and escape everything)."""
-        data = {"title": title, "description": description[:300]}
+        """YAML front matter (JSON strings are valid YAML).
+
+        Why HTML-escaped: Material prints `page.title` and `page.meta.description`
+        into `<title>` and `content="..."` without escaping (MkDocs templates do
+        not autoescape), so a quote in a headline would otherwise break out of
+        the attribute.
+        """
+        short = description if len(description) <= 300 else description[:299].rstrip() + "…"
+        data = {"title": markup.attr(title), "description": markup.attr(short)}
         lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()]
         return Markup("---\n" + "\n".join(lines) + "\n---\n")
 
@@ -241,7 +252,7 @@ class Renderer:
 
     def timeline(self, key_events: list[Any], events: list[Any], path: str) -> Markup:
         p = Page(self, path)
-        marks = [(p.link("events", rid), PartialDate.parse(e.date), self.label("events", rid), e.key) for rid, e in events]
+        marks = [(p.html_link("events", rid), PartialDate.parse(e.date), self.label("events", rid), e.key) for rid, e in events]
         return timeline_svg(marks, self.lang)
 
     def disputes(self) -> list[tuple[str, str, Any]]:

@@ -1,0 +1,91 @@
+"""Integration: the real `mkdocs build --strict` on the fixture and on the real content; atomic and reproducible."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildError, build
+
+from .sitecheck import broken_links, external_loads, parse, unsafe_markup
+
+pytestmark = pytest.mark.slow
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_fixture_builds_both_languages_with_working_links(small_project: Path) -> None:
+    build(small_project)
+    site = small_project / "site"
+    for page in ["index.html", "chronology/index.html", "chronology/2025/index.html", "events/2025-11-03-asylum/index.html",
+                 "actors/alpha/index.html", "legal/example-convention/index.html", "sources/news-one/index.html",
+                 "questions/index.html", "disputes/index.html", "about/index.html", "search/search_index.json", "sitemap.xml"]:
+        assert (site / page).exists(), page
+        if page.endswith(".html"):
+            assert (site / "es" / page).exists(), f"es/{page}"
+    assert parse(site / "index.html").lang == "en"
+    assert parse(site / "es" / "index.html").lang == "es"
+    assert broken_links(site) == []
+    assert external_loads(site) == []
+    assert unsafe_markup(site) == []
+    event = (site / "events/2025-11-03-asylum/index.html").read_text()
+    assert "Sources differ" in event and "2 November 2025" in event and "Daily One" in event
+    assert "Las fuentes difieren" in (site / "es/events/2025-11-03-asylum/index.html").read_text()
+
+
+def test_two_builds_are_byte_identical(small_project: Path, tmp_path: Path) -> None:
+    build(small_project, site_dir=tmp_path / "one")
+    build(small_project, site_dir=tmp_path / "two")
+    one, two = _tree(tmp_path / "one"), _tree(tmp_path / "two")
+    assert one.keys() == two.keys()
+    assert [k for k in one if one[k] != two[k]] == []
+
+
+def test_failed_build_keeps_the_previous_site(small_project: Path) -> None:
+    build(small_project)
+    site = small_project / "site"
+    before = _tree(site)
+    # A broken theme override makes MkDocs itself fail after generation succeeded.
+    (small_project / "overrides" / "main.html").write_text("{% extends 'base.html' %}{% block extrahead %}{{ nope( }}{% endblock %}")
+    (small_project / "content" / "events" / "2025-11.yml").write_text(
+        'date: "2025-11"\ntitle: {en: "Changed", es: "Cambiado"}\nsummary: {en: "x", es: "y"}\nsources: [news-two]\n'
+    )
+    with pytest.raises(BuildError):
+        build(small_project)
+    assert _tree(site) == before
+    assert not [p for p in small_project.iterdir() if p.name.startswith(".site-")]
+
+
+def test_real_content_site(real_site: Path) -> None:
+    for page in ["index.html", "chronology/index.html", "actors/betssy-chavez/index.html",
+                 "legal/caracas-convention-1954/index.html", "events/2025-11-06-congress-declares-sheinbaum-persona-non-grata/index.html",
+                 "questions/index.html", "disputes/index.html", "methodology/index.html"]:
+        assert (real_site / page).exists(), page
+        assert (real_site / "es" / page).exists(), page
+    assert broken_links(real_site) == []
+    assert external_loads(real_site) == []
+    assert unsafe_markup(real_site) == []
+    home = (real_site / "index.html").read_text()
+    assert "63" in (real_site / "events/2025-11-06-congress-declares-sheinbaum-persona-non-grata/index.html").read_text()
+    assert 'class="timeline"' in home
+
+
+def test_generated_folder_builds_with_plain_mkdocs(small_project: Path) -> None:
+    """Builder independence: generated/ + configs build with MkDocs alone, our hook skipped."""
+    import os
+    import subprocess
+    import sys
+
+    from generator.build import generate
+
+    generate(small_project)
+    env = {**os.environ, "EXPLAINER_SKIP_HOOK": "1"}
+    for lang in ("en", "es"):
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", f"generated/mkdocs.{lang}.yml"],
+                              cwd=small_project, env=env, capture_output=True, text=True, check=False)
+        assert proc.returncode == 0, proc.stderr
+    assert filecmp.cmp(small_project / "site" / "es" / "index.html", small_project / "site" / "es" / "index.html")
