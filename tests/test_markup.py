@@ -1,0 +1,92 @@
+"""The one escaping function: only the allowed subset survives, for any input."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import markdown
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.markup import escape, html_relative, inline, plain, prose, relative, url_of
+
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
+
+
+def resolve(kind: str, rid: str) -> tuple[str, str] | None:
+    return ("../actors/x.md", "Ex") if (kind, rid) == ("actor", "x") else None
+
+
+class Danger(HTMLParser):
+    """Finds anything executable in HTML: script/iframe/object elements, on* attributes, script URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"script", "iframe", "object", "embed", "style", "img", "svg", "form", "base", "meta", "link"}:
+            self.found.append(tag)
+        for name, value in attrs:
+            if name.startswith("on") or name in {"style", "srcdoc"}:
+                self.found.append(name)
+            if value and value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+                self.found.append(value)
+
+
+def dangerous(md_text: str) -> list[str]:
+    parser = Danger()
+    parser.feed(markdown.markdown(md_text, extensions=EXTENSIONS))
+    return parser.found
+
+
+def test_allowed_subset() -> None:
+    assert inline("*a* **b** [c](https://x.org/a_b) [[actor:x]] [[actor:x|Label]]", resolve) == (
+        "*a* **b** [c](<https://x.org/a%5Fb>) [Ex](../actors/x.md) [Label](../actors/x.md)"
+    )
+
+
+def test_everything_else_is_escaped() -> None:
+    text = '<script>alert(1)</script> [x](javascript:alert(1)) {: onclick="x"} # h | t ![i](https://x/y.png) [^1]'
+    out = inline(text, resolve)
+    assert "<script" not in out and "\\{:" in out
+    assert dangerous(out) == []
+    html = markdown.markdown(out, extensions=EXTENSIONS)
+    assert "&lt;script&gt;" in html and "<h1" not in html and "<img" not in html
+
+
+def test_unknown_reference_becomes_text() -> None:
+    assert inline("[[actor:nobody|Nobody]]", resolve) == "Nobody"
+
+
+def test_plain_and_urls() -> None:
+    assert plain("**Hi** [[actor:x]] and [a](https://b.c)", resolve) == "Hi Ex and a"
+    assert relative("actors/x.md", "events/e.md") == "../actors/x.md"
+    assert url_of("index.md") == "" and url_of("chronology/index.md") == "chronology/" and url_of("events/e.md") == "events/e/"
+    assert html_relative("events/x.md", "chronology/2025.md") == "../../events/x/"
+    assert html_relative("questions/index.md#q", "index.md") == "questions/#q"
+
+
+def test_prose_keeps_structure_but_not_html() -> None:
+    body = "## Title\n\n- item [a](about.md)\n\n<b onclick=x>bold</b> [j](javascript:x) {: .x onclick=y }\n\n[r]: javascript:alert(1)\n"
+    out = prose(body, resolve)
+    html = markdown.markdown(out, extensions=EXTENSIONS)
+    assert "<h2" in html and "<li>" in html and 'href="about.md"' in html
+    assert dangerous(out) == []
+
+
+PIECES = list("<>\"'&{}[]()*_:/#!|^~`= \nabcjsvrpt.-1") + ["javascript:", "onerror=", "<script>", "[[actor:x]]", "](", "{: ", "<img src=x ", "&#"]
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@given(TEXTS)
+def test_no_input_produces_executable_html(text: str) -> None:
+    assert dangerous(inline(text, resolve)) == []
+    assert dangerous(prose(text, resolve)) == []
+    assert dangerous(escape(text)) == []
+
+
+@given(st.text(max_size=120))
+def test_arbitrary_unicode_is_safe(text: str) -> None:
+    assert dangerous(inline(text, resolve)) == []
+    assert dangerous(prose(text, resolve)) == []

@@ -1,0 +1,54 @@
+"""Golden files: the Markdown generated from tests/fixtures/small, reviewed like code.
+
+`pytest tests/test_render.py --update-golden` rewrites tests/golden/; never do it just to turn red green.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.build import check, render_all
+
+from .conftest import FIXTURES, make_project
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "small"
+
+
+def test_generated_markdown_matches_golden(tmp_path: Path, update_golden: bool) -> None:
+    project = make_project(tmp_path / "p", FIXTURES / "small" / "content")
+    content, problems = check(project)
+    assert content is not None, problems
+    files = {k: v for k, v in render_all(project, content).items() if k.endswith((".md", ".yml"))}
+    if update_golden:
+        for old in GOLDEN.rglob("*"):
+            if old.is_file():
+                old.unlink()
+        for rel, text in files.items():
+            (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / rel).write_text(text, encoding="utf-8")
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
+    assert sorted(files) == sorted(expected)
+    for rel in sorted(files):
+        assert files[rel] == expected[rel], f"{rel} differs from tests/golden/small/{rel}"
+
+
+def test_project_templates_override_package_templates(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", FIXTURES / "small" / "content")
+    (project / "overrides" / "generator").mkdir()
+    (project / "overrides" / "generator" / "prose.md.j2").write_text("{{ p.front(meta.title, 'x') }}\n# Custom {{ meta.title }}\n")
+    content, _ = check(project)
+    assert content is not None
+    files = render_all(project, content)
+    assert "# Custom About" in files["en/about.md"]
+    assert "# Custom Acerca de" in files["es/about.md"]
+
+
+def test_fallback_to_default_language_is_visible(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", FIXTURES / "small" / "content")
+    event = project / "content" / "events" / "2025-11.yml"
+    event.write_text('date: "2025-11"\ntitle: {en: "Talks during November", es: "Conversaciones"}\nsummary: "Only in English."\nsources: [news-two]\n')
+    content, _ = check(project)
+    assert content is not None
+    es = render_all(project, content)["es/events/2025-11.md"]
+    assert "Only in English." in es
+    assert "Aún sin traducir" in es
