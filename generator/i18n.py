@@ -47,6 +47,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind_legal-text": "Legal text", "kind_court-decision": "Court decision", "kind_reference": "Reference",
         "people": "People", "states": "States", "institutions": "Institutions", "concepts": "Concepts",
         "treaties": "Treaties and laws", "cases": "Court cases", "answer": "Answer",
+        "graph_title": "Who is who: how the actors are linked",
+        "graph_desc": "Circles are people, squares are states, diamonds are institutions; lines are relations and offices held. Every actor is also listed in text on this page.",
+        "neighbourhood_title": "{name} and the actors linked to them",
     },
     "es": {
         "home": "Inicio", "chronology": "Cronología", "actors": "Quién es quién", "legal": "El derecho", "questions": "Preguntas",
@@ -78,6 +81,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind_legal-text": "Texto jurídico", "kind_court-decision": "Decisión judicial", "kind_reference": "Referencia",
         "people": "Personas", "states": "Estados", "institutions": "Instituciones", "concepts": "Conceptos",
         "treaties": "Tratados y leyes", "cases": "Casos judiciales", "answer": "Respuesta",
+        "graph_title": "Quién es quién: cómo se relacionan los actores",
+        "graph_desc": "Los círculos son personas, los cuadrados Estados y los rombos instituciones; las líneas son relaciones y cargos. Cada actor figura también en texto en esta página.",
+        "neighbourhood_title": "{name} y los actores relacionados",
     },
 }
 

@@ -65,18 +65,34 @@ def load_redirects(content: Path) -> tuple[dict[str, str], list[Problem]]:
         line, col = doc.key_pos((old,))
         if not isinstance(new, str):
             vline, vcol = doc.pos((old,))
-            problems.append(error(shown, vline, vcol, "bad-redirect", f"redirect of '{old}' must be a page path such as 'actors/new-id.md'"))
+            problems.append(
+                error(
+                    shown,
+                    vline,
+                    vcol,
+                    "bad-redirect",
+                    f"redirect of '{old}' must be a page path such as 'actors/new-id.md'",
+                )
+            )
             continue
         if not _PATH.match(old) or not _PATH.match(new):
             bad = old if not _PATH.match(old) else new
-            problems.append(error(shown, line, col, "bad-redirect", f"'{bad}' is not a page path such as 'actors/jose-jeri.md'"))
+            problems.append(
+                error(shown, line, col, "bad-redirect", f"'{bad}' is not a page path such as 'actors/jose-jeri.md'")
+            )
             continue
         if old in pages:
-            problems.append(error(shown, line, col, "redirect-shadows-page", f"'{old}' is an existing page; remove this redirect"))
+            problems.append(
+                error(shown, line, col, "redirect-shadows-page", f"'{old}' is an existing page; remove this redirect")
+            )
             continue
         if new not in pages:
             vline, vcol = doc.pos((old,))
-            problems.append(error(shown, vline, vcol, "redirect-target-missing", f"redirect target '{new}' is not a page of the site"))
+            problems.append(
+                error(
+                    shown, vline, vcol, "redirect-target-missing", f"redirect target '{new}' is not a page of the site"
+                )
+            )
             continue
         found[old] = new
     return dict(sorted(found.items())), problems
@@ -136,4 +152,12 @@ def redirect_pages(project_root: Path, languages: list[str], site_url: str | Non
     return dict(sorted(files.items()))
 
 
-__all__ = ["REDIRECTS", "check_redirects", "known_pages", "load_redirects", "page_url", "redirect_html", "redirect_pages"]
+__all__ = [
+    "REDIRECTS",
+    "check_redirects",
+    "known_pages",
+    "load_redirects",
+    "page_url",
+    "redirect_html",
+    "redirect_pages",
+]

@@ -18,7 +18,7 @@ from typing import Any
 
 from .load import Key, parse_text
 from .model import ID_PATTERN, REF_KINDS
-from .redirects import REDIRECTS, RECORD_PAGES, load_redirects
+from .redirects import RECORD_PAGES, REDIRECTS, load_redirects
 
 REF_FIELDS: dict[str, frozenset[str]] = {
     "actor": frozenset({"actors", "organization", "actor", "state"}),
@@ -49,7 +49,7 @@ class RenameResult:
     redirect: tuple[str, str] | None = None
 
 
-def _ref_paths(data: Any, keys: frozenset[str], old: str, path: Key = ()) -> Iterator[Key]:
+def ref_paths(data: Any, keys: frozenset[str], old: str, path: Key = ()) -> Iterator[Key]:
     """Key paths of every value equal to `old` under one of `keys` (directly or as a list item)."""
     if isinstance(data, dict):
         for key, value in data.items():
@@ -59,10 +59,10 @@ def _ref_paths(data: Any, keys: frozenset[str], old: str, path: Key = ()) -> Ite
                     yield here
                 elif isinstance(value, list):
                     yield from ((*here, i) for i, item in enumerate(value) if item == old)
-            yield from _ref_paths(value, keys, old, here)
+            yield from ref_paths(value, keys, old, here)
     elif isinstance(data, list):
         for i, item in enumerate(data):
-            yield from _ref_paths(item, keys, old, (*path, i))
+            yield from ref_paths(item, keys, old, (*path, i))
 
 
 def _offsets(text: str) -> list[int]:
@@ -78,7 +78,7 @@ def rewrite_yaml(text: str, shown: str, kind: str, old: str, new: str) -> tuple[
         raise RenameError(f"{problems[0].text()} (fix it before renaming)")
     starts = _offsets(text)
     spots: list[int] = []
-    for path in _ref_paths(doc.data, REF_FIELDS[kind], old):
+    for path in ref_paths(doc.data, REF_FIELDS[kind], old):
         line, col = doc.positions[path]
         at = starts[line - 1] + col - 1
         match = re.compile(r"([\"']?)" + re.escape(old) + r"\1").match(text, at)
@@ -121,7 +121,9 @@ def rename(project: Path, kind: str, old: str, new: str) -> RenameResult:
     if kind not in REF_KINDS:
         raise RenameUsageError(f"unknown kind '{kind}'; expected one of {', '.join(REF_KINDS)}")
     if not re.match(ID_PATTERN, new) or len(new) > 120:
-        raise RenameUsageError(f"'{new}' is not a valid id: use lowercase letters, digits and hyphens (like 'jose-jeri')")
+        raise RenameUsageError(
+            f"'{new}' is not a valid id: use lowercase letters, digits and hyphens (like 'jose-jeri')"
+        )
     content = project / "content"
     folder = REF_KINDS[kind]
     source, target = content / folder / f"{old}.yml", content / folder / f"{new}.yml"
@@ -163,4 +165,14 @@ def rename(project: Path, kind: str, old: str, new: str) -> RenameResult:
     return result
 
 
-__all__ = ["REF_FIELDS", "RenameError", "RenameResult", "RenameUsageError", "page_of", "rename", "rewrite_inline", "rewrite_yaml"]
+__all__ = [
+    "REF_FIELDS",
+    "RenameError",
+    "RenameResult",
+    "RenameUsageError",
+    "page_of",
+    "ref_paths",
+    "rename",
+    "rewrite_inline",
+    "rewrite_yaml",
+]

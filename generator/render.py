@@ -19,6 +19,7 @@ from . import markup
 from .i18n import format_date, month_name, t
 from .model import PartialDate
 from .relations import Index, build_index, event_key, independent_publishers, source_id
+from .diagram import Edge, Node, neighbourhood_svg, overview_svg
 from .svg import timeline_svg
 from .validate import Content
 
@@ -238,9 +239,11 @@ class Renderer:
             out[f"events/{rid}.md"] = self.page("event.md.j2", f"events/{rid}.md", rid=rid, e=e)
         for kind, template in (("actors", "actor.md.j2"), ("legal", "legal.md.j2"), ("sources", "source.md.j2")):
             records = content.records.get(kind, {})
-            out[f"{kind}/index.md"] = self.page(f"{kind}-index.md.j2", f"{kind}/index.md", records=records)
+            extra = {"graph": self.graph(f"{kind}/index.md")} if kind == "actors" else {}
+            out[f"{kind}/index.md"] = self.page(f"{kind}-index.md.j2", f"{kind}/index.md", records=records, **extra)
             for rid, rec in records.items():
-                out[f"{kind}/{rid}.md"] = self.page(template, f"{kind}/{rid}.md", rid=rid, m=rec.model)
+                extra = {"graph": self.graph(f"{kind}/{rid}.md", rid)} if kind == "actors" else {}
+                out[f"{kind}/{rid}.md"] = self.page(template, f"{kind}/{rid}.md", rid=rid, m=rec.model, **extra)
         questions = sorted(content.records.get("questions", {}).items(), key=lambda kv: (kv[1].model.order, kv[0]))
         out["questions/index.md"] = self.page("questions.md.j2", "questions/index.md", questions=questions)
         out["disputes.md"] = self.page("disputes.md.j2", "disputes.md", disputes=self.disputes())
@@ -254,6 +257,36 @@ class Renderer:
         p = Page(self, path)
         marks = [(p.html_link("events", rid), PartialDate.parse(e.date), self.label("events", rid), e.key) for rid, e in events]
         return timeline_svg(marks, self.lang)
+
+    def graph_edges(self) -> list[Edge]:
+        """Relations (strong) and offices held in an organization (weak), one line per pair."""
+        edges: dict[tuple[str, str], Edge] = {}
+        for rid, rec in self.content.records.get("actors", {}).items():
+            name = self.label("actors", rid)
+            for rel in rec.model.relations:
+                pair = tuple(sorted((rid, rel.actor)))
+                label = f"{name}: {markup.plain(self.pick(rel.relation)[0])} {self.label('actors', rel.actor)}"
+                edges.setdefault(pair, Edge(pair[0], pair[1], label))  # type: ignore[arg-type]
+            for role in rec.model.roles:
+                if role.organization and role.organization != rid:
+                    pair = tuple(sorted((rid, role.organization)))
+                    label = f"{name}: {markup.plain(self.pick(role.title)[0])}"
+                    edges.setdefault(pair, Edge(pair[0], pair[1], label, weak=True))  # type: ignore[arg-type]
+        return [edges[k] for k in sorted(edges)]
+
+    def graph(self, path: str, center: str | None = None) -> Markup:
+        """The actor diagram for a page: the overview, or one actor's neighbourhood."""
+        p = Page(self, path)
+        actors = self.content.records.get("actors", {})
+        nodes = {rid: Node(rid, self.label("actors", rid), rec.model.kind, p.html_link("actors", rid)) for rid, rec in actors.items()}
+        edges = self.graph_edges()
+        if center is None:
+            return overview_svg(list(nodes.values()), edges, t(self.lang, "graph_title"), t(self.lang, "graph_desc"))
+        mine = [e for e in edges if center in (e.a, e.b)]
+        around = sorted({e.b if e.a == center else e.a for e in mine})
+        name = self.label("actors", center)
+        return neighbourhood_svg(nodes[center], [nodes[a] for a in around], mine,
+                                 t(self.lang, "neighbourhood_title", name=name), t(self.lang, "graph_desc"))
 
     def disputes(self) -> list[tuple[str, str, Any]]:
         """Every recorded disagreement: (kind, id, record), in date/id order."""

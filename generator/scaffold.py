@@ -164,11 +164,18 @@ def _validate(kind: str, data: dict[str, Any]) -> None:
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         where = str(err["loc"][0]) if err["loc"] else kind
-        raise ScaffoldUsageError(f"--{where}: {err['msg'].removeprefix('Value error, ')} (got {data.get(where)!r})") from None
+        raise ScaffoldUsageError(
+            f"--{where}: {err['msg'].removeprefix('Value error, ')} (got {data.get(where)!r})"
+        ) from None
 
 
 def scaffold(
-    project: Path, kind: str, options: dict[str, str | None], sources: list[str], rid: str | None = None, ask: Asker = None
+    project: Path,
+    kind: str,
+    options: dict[str, str | None],
+    sources: list[str],
+    rid: str | None = None,
+    ask: Asker = None,
 ) -> Path:
     """Write `content/<folder>/<id>.yml` for a new record and return its path.
 
@@ -196,10 +203,14 @@ def scaffold(
     _validate(kind, data)
     rid = rid or make_id(kind, values)
     if not re.match(ID_PATTERN, rid):
-        raise ScaffoldUsageError(f"cannot make an id from {rid!r}: give one with --id (lowercase letters, digits, hyphens)")
+        raise ScaffoldUsageError(
+            f"cannot make an id from {rid!r}: give one with --id (lowercase letters, digits, hyphens)"
+        )
     path = content / REF_KINDS[kind] / f"{rid}.yml"
     if path.exists():
-        raise ScaffoldError(f"content/{REF_KINDS[kind]}/{rid}.yml already exists; edit it, or choose another id with --id")
+        raise ScaffoldError(
+            f"content/{REF_KINDS[kind]}/{rid}.yml already exists; edit it, or choose another id with --id"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write(render_record(kind, data, _default_language(content)))

@@ -66,7 +66,9 @@ def schema_for(name: str, model: type[BaseModel]) -> dict[str, Any]:
     _add_titles(schema)
     folder = "content/site.yml" if name == "site" else f"content/{REF_KINDS[name]}/<id>.yml"
     schema["$schema"] = DIALECT
-    schema["$comment"] = f"Generated from generator/model.py by `explainer schema --write`; do not edit. Describes {folder}."
+    schema["$comment"] = (
+        f"Generated from generator/model.py by `explainer schema --write`; do not edit. Describes {folder}."
+    )
     return schema
 
 
@@ -111,4 +113,12 @@ def all_schemas_json() -> str:
     return dumps({name: schema_for(name, model) for name, model in kind_models().items()})
 
 
-__all__ = ["SCHEMA_DIR", "all_schemas_json", "kind_models", "schema_for", "schema_texts", "stale_schemas", "write_schemas"]
+__all__ = [
+    "SCHEMA_DIR",
+    "all_schemas_json",
+    "kind_models",
+    "schema_for",
+    "schema_texts",
+    "stale_schemas",
+    "write_schemas",
+]

@@ -10,7 +10,7 @@ import pytest
 
 from generator.cli import main
 from generator.load import load_file
-from generator.rename import REF_FIELDS, _ref_paths, rewrite_inline, rewrite_yaml
+from generator.rename import REF_FIELDS, ref_paths, rewrite_inline, rewrite_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,7 +32,7 @@ def _field_refs(project: Path, kind: str, rid: str) -> int:
     for path in [project / "content/site.yml", *sorted((project / "content").glob("*/*.yml"))]:
         doc, _ = load_file(path, path.name)
         assert doc is not None
-        count += len(list(_ref_paths(doc.data, REF_FIELDS[kind], rid)))
+        count += len(list(ref_paths(doc.data, REF_FIELDS[kind], rid)))
     return count
 
 
@@ -88,7 +88,7 @@ def test_chained_renames_keep_one_hop_and_renaming_back_drops_the_redirect(proje
 
 
 def test_questions_get_no_redirect(project: Path) -> None:
-    qid = sorted(p.stem for p in (project / "content/questions").glob("*.yml"))[0]
+    qid = min(p.stem for p in (project / "content/questions").glob("*.yml"))
     assert main(["--project", str(project), "rename", "question", qid, "renamed-question"]) == 0
     assert not (project / "content/redirects.yml").exists()
     assert main(["--project", str(project), "validate"]) == 0
@@ -112,7 +112,7 @@ def test_only_whole_ids_in_reference_fields_change() -> None:
         "relations:\n"
         "  - actor: 'peru'  # quoted\n"
         "    sources: [peru]\n"
-        "summary: \"[[actor:peru]] and [[actor:peru|Perú]] but not [[actor:peru-x]] or [[legal:peru]] or peru\"\n"
+        'summary: "[[actor:peru]] and [[actor:peru|Perú]] but not [[actor:peru-x]] or [[legal:peru]] or peru"\n'
     )
     rewritten, count = rewrite_yaml(text, "t.yml", "actor", "peru", "pe")
     assert count == 4
@@ -123,7 +123,7 @@ def test_only_whole_ids_in_reference_fields_change() -> None:
         "relations:\n"
         "  - actor: 'pe'  # quoted\n"
         "    sources: [peru]\n"
-        "summary: \"[[actor:pe]] and [[actor:pe|Perú]] but not [[actor:peru-x]] or [[legal:peru]] or peru\"\n"
+        'summary: "[[actor:pe]] and [[actor:pe|Perú]] but not [[actor:peru-x]] or [[legal:peru]] or peru"\n'
     )
 
 

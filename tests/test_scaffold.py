@@ -28,7 +28,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def source_id(project: Path) -> str:
-    return sorted(p.stem for p in (project / "content" / "sources").glob("*.yml"))[0]
+    return min(p.stem for p in (project / "content" / "sources").glob("*.yml"))
 
 
 def _new(project: Path, *args: str) -> int:
@@ -44,12 +44,26 @@ def test_slugs_and_ids() -> None:
     assert make_id("question", {"question": "Why did Peru break relations?"}) == "why-did-peru-break-relations"
 
 
-def test_every_kind_scaffolds_into_valid_content(project: Path, source_id: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_kind_scaffolds_into_valid_content(
+    project: Path, source_id: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     calls = {
         "event": ["--date", "2025-11-07", "--title", "Test event", "--summary", "Something happened."],
         "actor": ["--name", "Ana Prueba", "--kind", "person", "--summary", "A person in a test."],
-        "source": ["--url", "https://example.org/a", "--title", "Un título", "--publisher", "Diario de Prueba",
-                   "--published", "2025-11-07", "--language", "es", "--kind", "news"],
+        "source": [
+            "--url",
+            "https://example.org/a",
+            "--title",
+            "Un título",
+            "--publisher",
+            "Diario de Prueba",
+            "--published",
+            "2025-11-07",
+            "--language",
+            "es",
+            "--kind",
+            "news",
+        ],
         "legal": ["--title", "Test Convention 1900", "--kind", "treaty", "--summary", "A treaty for tests."],
         "question": ["--question", "Is this a test?", "--answer", "Yes."],
     }
@@ -73,7 +87,9 @@ def test_every_kind_scaffolds_into_valid_content(project: Path, source_id: str, 
         assert list(Draft202012Validator(schema).iter_errors(doc.data)) == []
     assert main(["--project", str(project), "validate"]) == 0
     out = capsys.readouterr().out
-    assert "content/events/2025-11-07-test-event.yml:5:3: warning: text has no 'es' version [missing-translation]" in out
+    assert (
+        "content/events/2025-11-07-test-event.yml:5:3: warning: text has no 'es' version [missing-translation]" in out
+    )
 
 
 def test_optional_fields_are_commented_with_their_description(project: Path, source_id: str) -> None:
@@ -92,12 +108,18 @@ def test_refuses_to_overwrite(project: Path, source_id: str, capsys: pytest.Capt
     capsys.readouterr()
     assert _new(project, *[*args[:-3], "Changed", "--source", source_id]) == 1
     err = capsys.readouterr().err
-    assert err == "explainer new event: error: content/events/2025-11-07-twice.yml already exists; edit it, or choose another id with --id\n"
+    assert (
+        err
+        == "explainer new event: error: content/events/2025-11-07-twice.yml already exists; edit it, or choose another id with --id\n"
+    )
     assert path.read_bytes() == before
 
 
 def test_unknown_source_and_bad_values(project: Path, source_id: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _new(project, "event", "--date", "2025-11-07", "--title", "T", "--summary", "S", "--source", source_id + "x") == 1
+    assert (
+        _new(project, "event", "--date", "2025-11-07", "--title", "T", "--summary", "S", "--source", source_id + "x")
+        == 1
+    )
     assert f"did you mean '{source_id}'" in capsys.readouterr().err
     assert _new(project, "event", "--date", "2025-02-30", "--title", "T", "--summary", "S", "--source", source_id) == 2
     assert "--date: day 30 does not exist" in capsys.readouterr().err
@@ -109,7 +131,10 @@ def test_unknown_source_and_bad_values(project: Path, source_id: str, capsys: py
 def test_missing_option_without_a_terminal_is_a_usage_error(project: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "generator", "--project", str(project), "new", "event", "--date", "2025-11-07"],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
     )
     assert proc.returncode == 2
     assert proc.stderr == "explainer new event: error: --title is required (or run in a terminal to be asked)\n"

@@ -91,7 +91,7 @@ def test_every_content_file_names_its_schema_and_matches_it() -> None:
 
 
 def _event() -> dict[str, Any]:
-    path = sorted((CONTENT / "events").glob("*.yml"))[-1]
+    path = max((CONTENT / "events").glob("*.yml"))
     doc, _ = load_file(path, path.name)
     assert doc is not None
     return copy.deepcopy(doc.data)
@@ -131,7 +131,16 @@ def _bad_missing(data: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize(
     "spoil",
-    [_bad_unknown_top, _bad_unknown_nested, _bad_type_bool, _bad_type_list, _bad_language_key, _bad_date, _bad_empty_sources, _bad_missing],
+    [
+        _bad_unknown_top,
+        _bad_unknown_nested,
+        _bad_type_bool,
+        _bad_type_list,
+        _bad_language_key,
+        _bad_date,
+        _bad_empty_sources,
+        _bad_missing,
+    ],
 )
 def test_schema_rejects_what_the_validator_rejects(spoil: Any) -> None:
     data = _event()
