@@ -12,10 +12,14 @@ import json
 from importlib import resources
 
 from . import markup
+from .i18n import t
+
+UI_KEYS = ["not_found_title", "not_found_text", "home", "chronology", "actors", "legal", "questions", "sources"]
+"""Interface strings the theme overrides print (the 404 page)."""
 from .validate import Content
 
 SECTIONS = ["index.md", "chronology/index.md", "actors/index.md", "legal/index.md", "questions/index.md",
-            "disputes.md", "sources/index.md"]
+            "disputes.md", "sources/index.md", "data.md"]
 """Navigation: section landing pages only, so page size stays bounded as content grows."""
 
 LANG_NAMES = {"en": "English", "es": "Español", "pt": "Português"}
@@ -78,6 +82,7 @@ def edition_config(content: Content, lang: str) -> str:
         f"  default_language: {dump(default)}",
         f"  alternate: {dump(alternate)}",
         f"  reviewed: {dump(site.reviewed)}",
+        f"  ui: {dump({k: t(lang, k) for k in UI_KEYS})}",
     ]
     if site.repo_url:
         # Not `repo_url`: Material would fetch repository facts from api.github.com in the reader's browser.

@@ -50,6 +50,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "graph_title": "Who is who: how the actors are linked",
         "graph_desc": "Circles are people, squares are states, diamonds are institutions; lines are relations and offices held. Every actor is also listed in text on this page.",
         "neighbourhood_title": "{name} and the actors linked to them",
+        "data": "Download the data", "data_intro": "The whole curated dataset behind this site, free to reuse with attribution.",
+        "data_json": "every record (sources, actors, events, law, questions) exactly as curated, in JSON",
+        "data_csv": "the chronology, one row per event, titles and summaries in every language, with source links",
+        "data_ics": "the chronology as a calendar (iCalendar), to open in a calendar application",
+        "data_licence": "Dates keep the precision the sources give: a month or a year is not a day.",
+        "not_found_title": "Page not found", "not_found_text": "This page does not exist, or it moved. Try the search, or start from one of these pages:",
     },
     "es": {
         "home": "Inicio", "chronology": "Cronología", "actors": "Quién es quién", "legal": "El derecho", "questions": "Preguntas",
@@ -84,6 +90,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "graph_title": "Quién es quién: cómo se relacionan los actores",
         "graph_desc": "Los círculos son personas, los cuadrados Estados y los rombos instituciones; las líneas son relaciones y cargos. Cada actor figura también en texto en esta página.",
         "neighbourhood_title": "{name} y los actores relacionados",
+        "data": "Descargar los datos", "data_intro": "Todo el conjunto de datos curado de este sitio, libre para reutilizar citando la fuente.",
+        "data_json": "cada registro (fuentes, actores, hechos, derecho, preguntas) tal como se curó, en JSON",
+        "data_csv": "la cronología, una fila por hecho, con títulos y resúmenes en cada idioma y enlaces a las fuentes",
+        "data_ics": "la cronología como calendario (iCalendar), para abrirla en una aplicación de calendario",
+        "data_licence": "Las fechas conservan la precisión que dan las fuentes: un mes o un año no es un día.",
+        "not_found_title": "Página no encontrada", "not_found_text": "Esta página no existe o cambió de lugar. Pruebe la búsqueda o empiece por una de estas páginas:",
     },
 }
 

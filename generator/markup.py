@@ -29,6 +29,41 @@ Resolver = Callable[[str, str], tuple[str, str] | None]
 """Maps (kind, id) to (relative URL, default label), or None when unknown."""
 
 
+class Glossary:
+    """Terms that link to their explanation, with the definition as a tooltip (the link title).
+
+    Why: readers meet "safe conduct" or "persona non grata" in running text;
+    the first mention in each text links to the concept's page and shows a
+    short definition on hover or keyboard focus.
+    """
+
+    def __init__(self, terms: dict[str, tuple[str, str]]) -> None:
+        self.terms = {k.casefold(): v for k, v in terms.items() if len(k) >= 4}
+        words = sorted(self.terms, key=lambda t: (-len(t), t))
+        self.pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE) if words else None
+
+    def link(self, text: str, resolve: Resolver, seen: set[str]) -> str:
+        """Escape plain text, turning the first mention of each term into a titled link."""
+        if self.pattern is None:
+            return escape(text)
+        out: list[str] = []
+        pos = 0
+        for match in self.pattern.finditer(text):
+            rid, definition = self.terms[match.group(1).casefold()]
+            if rid in seen:
+                continue
+            found = resolve("legal", rid)
+            if found is None:
+                continue
+            seen.add(rid)
+            out.append(escape(text[pos : match.start()]))
+            title = html.escape(re.sub(r"[\s\\\"]+", " ", definition), quote=True)
+            out.append(f'[{escape(match.group(1))}]({found[0]} "{title}")')
+            pos = match.end()
+        out.append(escape(text[pos:]))
+        return "".join(out)
+
+
 def escape(text: str) -> str:
     """Escape plain text for Markdown and HTML (tabs become spaces)."""
     out: list[str] = []
@@ -49,12 +84,17 @@ def attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def inline(text: str, resolve: Resolver) -> Markup:
+def inline(text: str, resolve: Resolver, glossary: Glossary | None = None) -> Markup:
     """Convert the allowed subset of content text to Markdown; escape the rest."""
     parts: list[str] = []
     pos = 0
+    seen: set[str] = set()
+
+    def plain_part(chunk: str) -> str:
+        return glossary.link(chunk, resolve, seen) if glossary else escape(chunk)
+
     for match in TOKEN.finditer(text):
-        parts.append(escape(text[pos : match.start()]))
+        parts.append(plain_part(text[pos : match.start()]))
         pos = match.end()
         if match.group("ref"):
             target, _, label = match.group("ref").partition("|")
@@ -72,7 +112,7 @@ def inline(text: str, resolve: Resolver) -> Markup:
             parts.append(f"**{escape(match.group('strong'))}**")
         else:
             parts.append(f"*{escape(match.group('em'))}*")
-    parts.append(escape(text[pos:]))
+    parts.append(plain_part(text[pos:]))
     # Indentation would turn a line into a code block: drop it, keep paragraphs.
     return Markup(re.sub(r"\n[ ]+", "\n", "".join(parts)).strip())
 

@@ -19,6 +19,8 @@ from . import markup
 from .i18n import format_date, month_name, t
 from .model import PartialDate
 from .relations import Index, build_index, event_key, independent_publishers, source_id
+from .configs import edition_base
+from .data import SCHEMA_TYPES, chronology_csv, chronology_ics, dataset_json, jsonld
 from .diagram import Edge, Node, neighbourhood_svg, overview_svg
 from .svg import timeline_svg
 from .validate import Content
@@ -69,6 +71,7 @@ class Page:
         self.path = path
         self.lang = r.lang
         self.notes = Notes(self)
+        self.glossary_on = True
 
     # texts
     def text(self, value: Any) -> str:
@@ -80,7 +83,7 @@ class Page:
         if value is None:
             return Markup("")
         text, fallback = self.r.pick(value)
-        out = markup.inline(text, self.resolver)
+        out = markup.inline(text, self.resolver, self.r.glossary if self.glossary_on else None)
         if fallback:
             out += Markup(f' <small class="untranslated">{markup.attr(t(self.lang, "not_translated"))}</small>')
         return out
@@ -158,7 +161,42 @@ class Page:
             return Markup(f'<span class="sure sure-single">{markup.attr(self.t("single_source"))}</span>')
         return Markup(f'<span class="sure">{markup.attr(self.t("n_sources", n=n))}</span>')
 
-    def front(self, title: str, description: str) -> Markup:
+    def ld(self, kind: str, rid: str = "") -> dict[str, Any]:
+        """schema.org description of the page's record (Event, Person, Organization, Legislation...)."""
+        base = edition_base(self.r.content, self.lang)
+        url = base + markup.url_of(target_path(kind, rid) if rid else self.path)
+        if kind == "events":
+            e = self.r.content.get("events", rid)
+            return {"@type": "Event", "name": self.text(e.title), "startDate": e.date, "description": self.text(e.summary),
+                    "url": url, "eventStatus": "https://schema.org/EventScheduled",
+                    "location": {"@type": "Place", "name": "Peru" if "peru" in e.actors else self.r.content.site.site_url},
+                    "about": [{"@type": "Thing", "name": self.r.label("actors", a)} for a in e.actors]}
+        if kind == "actors":
+            a = self.r.content.get("actors", rid)
+            data: dict[str, Any] = {"@type": SCHEMA_TYPES.get(a.kind, "Organization"), "name": self.text(a.name),
+                                    "description": self.text(a.summary), "url": url}
+            if a.wikidata:
+                data["sameAs"] = f"https://www.wikidata.org/wiki/{a.wikidata}"
+            return data
+        if kind == "legal":
+            m = self.r.content.get("legal", rid)
+            data = {"@type": "Legislation" if m.kind in ("treaty", "provision", "domestic-law", "resolution") else "DefinedTerm"
+                    if m.kind == "concept" else "CreativeWork", "name": self.text(m.title), "description": self.text(m.summary), "url": url}
+            if m.adopted:
+                data["legislationDate" if data["@type"] == "Legislation" else "dateCreated"] = m.adopted.date
+            if m.text_url:
+                data["sameAs"] = m.text_url
+            return data
+        if kind == "sources":
+            m = self.r.content.get("sources", rid)
+            data = {"@type": "NewsArticle" if m.kind in ("news", "wire") else "CreativeWork", "headline": m.title,
+                    "publisher": {"@type": "Organization", "name": m.publisher}, "url": m.url, "inLanguage": m.language}
+            if m.published:
+                data["datePublished"] = m.published
+            return data
+        return {"@type": "WebPage", "name": self.text(self.r.content.site.title), "url": url, "inLanguage": self.lang}
+
+    def front(self, title: str, description: str, ld: dict[str, Any] | None = None) -> Markup:
         """YAML front matter (JSON strings are valid YAML).
 
         Why HTML-escaped: Material prints `page.title` and `page.meta.description`
@@ -168,6 +206,8 @@ class Page:
         """
         short = description if len(description) <= 300 else description[:299].rstrip() + "…"
         data = {"title": markup.attr(title), "description": markup.attr(short)}
+        if ld is not None:
+            data["jsonld"] = jsonld({**ld, "dateModified": self.r.content.site.reviewed})
         lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()]
         return Markup("---\n" + "\n".join(lines) + "\n---\n")
 
@@ -185,6 +225,22 @@ class Renderer:
         self.lang = lang
         self.default = content.languages[0]
         self.env = env
+        self.glossary = self._glossary()
+
+    def _glossary(self) -> markup.Glossary:
+        """Concepts' titles and aliases in this language, mapped to (id, short definition)."""
+        terms: dict[str, tuple[str, str]] = {}
+        for rid, rec in sorted(self.content.records.get("legal", {}).items()):
+            m = rec.model
+            if m.kind != "concept":
+                continue
+            definition = markup.plain(self.pick(m.summary)[0], self.resolve_label)
+            if len(definition) > 220:
+                definition = definition[:219].rstrip() + "…"
+            for name in [m.title, m.short_title, *m.aliases]:
+                if name is not None:
+                    terms.setdefault(markup.plain(self.pick(name)[0]), (rid, definition))
+        return markup.Glossary(terms)
 
     def pick(self, value: Any) -> tuple[str, bool]:
         """The text for this language, and whether it fell back to the default."""
@@ -247,6 +303,11 @@ class Renderer:
         questions = sorted(content.records.get("questions", {}).items(), key=lambda kv: (kv[1].model.order, kv[0]))
         out["questions/index.md"] = self.page("questions.md.j2", "questions/index.md", questions=questions)
         out["disputes.md"] = self.page("disputes.md.j2", "disputes.md", disputes=self.disputes())
+        out["data.md"] = self.page("data.md.j2", "data.md")
+        base = edition_base(content, self.lang)
+        out["data/explainer.json"] = dataset_json(content)
+        out["data/chronology.csv"] = chronology_csv(content, ix.events_by_date, base, self.resolve_label)
+        out["data/chronology.ics"] = chronology_ics(content, ix.events_by_date, self.lang, base, self.resolve_label)
         for pid, page in content.pages.items():
             lang = self.lang if self.lang in page.meta else self.default
             out[f"{pid}.md"] = self.page("prose.md.j2", f"{pid}.md", meta=page.meta[lang], body=page.body[lang],

@@ -1,0 +1,126 @@
+"""Data downloads and structured data: the dataset as JSON, the chronology as CSV and iCalendar, JSON-LD.
+
+Why: journalists and researchers reuse data, calendars show the timeline,
+and search engines read schema.org. Every file is derived from the validated
+content only (no clock), so two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+import json
+from typing import Any
+
+from . import markup
+from .model import PartialDate
+from .relations import source_id
+from .validate import Content
+
+
+def _pick(value: Any, lang: str, default: str) -> str:
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get(default) or next(iter(value.values())))
+    return "" if value is None else str(value)
+
+
+def dataset_json(content: Content) -> str:
+    """Every record, as written (aliases such as `from`/`to` kept), keyed by kind and id."""
+    data: dict[str, Any] = {"site": content.site.model_dump(by_alias=True, exclude_none=True)}
+    for kind in sorted(content.records):
+        data[kind] = {rid: rec.model.model_dump(by_alias=True, exclude_none=True) for rid, rec in sorted(content.records[kind].items())}
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def chronology_csv(content: Content, order: list[str], base: str, resolve: markup.Resolver | None = None) -> str:
+    """One row per event, oldest first, with every language's title and summary."""
+    langs = content.languages
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "date", "precision", "key", *(f"title_{lang}" for lang in langs),
+                     *(f"summary_{lang}" for lang in langs), "actors", "legal", "sources", "source_urls", "url"])
+    sources = content.records.get("sources", {})
+    for rid in order:
+        e = content.get("events", rid)
+        ids = [source_id(c) for c in e.sources]
+        writer.writerow([
+            rid, e.date, PartialDate.parse(e.date).precision, "yes" if e.key else "no",
+            *(markup.plain(_pick(e.title, lang, langs[0]), resolve) for lang in langs),
+            *(markup.plain(_pick(e.summary, lang, langs[0]), resolve) for lang in langs),
+            " ".join(e.actors), " ".join(e.legal), " ".join(ids),
+            " ".join(sources[s].model.url for s in ids if s in sources), f"{base}events/{rid}/",
+        ])
+    return out.getvalue()
+
+
+def _ics_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r", "").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 folding: lines of at most 75 octets, continued with a space."""
+    raw = line.encode("utf-8")
+    if len(raw) <= 75:
+        return line
+    parts: list[str] = []
+    current = ""
+    for char in line:
+        limit = 75 if not parts else 74
+        if len((current + char).encode("utf-8")) > limit:
+            parts.append(current)
+            current = char
+        else:
+            current += char
+    parts.append(current)
+    return "\r\n ".join(parts)
+
+
+def chronology_ics(content: Content, order: list[str], lang: str, base: str, resolve: markup.Resolver | None = None) -> str:
+    """An all-day calendar entry per event; a month or year spans the whole period, as the data says."""
+    default = content.languages[0]
+    host = base.split("//", 1)[-1].split("/", 1)[0]
+    stamp = PartialDate.parse(content.site.reviewed)
+    dtstamp = f"{stamp.year:04d}{stamp.month or 1:02d}{stamp.day or 1:02d}T000000Z"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//explainer//chronology//EN", "CALSCALE:GREGORIAN",
+             f"X-WR-CALNAME:{_ics_text(markup.plain(_pick(content.site.title, lang, default)))}"]
+    for rid in order:
+        e = content.get("events", rid)
+        d = PartialDate.parse(e.date)
+        start = (d.year, d.month or 1, d.day or 1)
+        if d.day:
+            end = _next_day(d.year, d.month, d.day)
+        elif d.month:
+            end = _next_day(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+        else:
+            end = (d.year + 1, 1, 1)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{rid}@{host}",
+            f"DTSTAMP:{dtstamp}",
+            f"DTSTART;VALUE=DATE:{start[0]:04d}{start[1]:02d}{start[2]:02d}",
+            f"DTEND;VALUE=DATE:{end[0]:04d}{end[1]:02d}{end[2]:02d}",
+            f"SUMMARY:{_ics_text(markup.plain(_pick(e.title, lang, default), resolve))}",
+            f"DESCRIPTION:{_ics_text(markup.plain(_pick(e.summary, lang, default), resolve))}",
+            f"URL:{base}events/{rid}/",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _next_day(year: int, month: int, day: int) -> tuple[int, int, int]:
+    if day < calendar.monthrange(year, month)[1]:
+        return (year, month, day + 1)
+    return (year + 1, 1, 1) if month == 12 else (year, month + 1, 1)
+
+
+def jsonld(data: dict[str, Any]) -> str:
+    """schema.org JSON-LD, safe inside a <script> element (no `<`, `>` or `&` left unescaped)."""
+    text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+SCHEMA_TYPES = {"person": "Person", "state": "Country", "government-body": "GovernmentOrganization",
+                "legislature": "GovernmentOrganization", "court": "GovernmentOrganization",
+                "organization": "Organization", "party": "PoliticalParty"}
