@@ -18,7 +18,7 @@ from .i18n import SUPPORTED
 from .load import Key, RawDoc
 from .model import REF_KINDS, CitationDetail, PartialDate
 from .problems import Problem, error, warning
-from .validate import CROSS_REF, MD_LINK, RAW_HTML, Content, iter_strings, iter_texts
+from .validate import CROSS_REF, DATE_FIELDS, MD_LINK, RAW_HTML, Content, iter_strings, iter_texts
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -88,9 +88,8 @@ class Checker:
         """Every text has the default language, only known languages, and a translation (else a warning)."""
         langs = self.content.languages
         default = langs[0]
+        self._date_disputes(doc, model)
         for path, value in iter_texts(model):
-            if self._date_dispute(doc, path, value):
-                continue
             if isinstance(value, str):
                 if len(langs) > 1:
                     missing = ", ".join(langs[1:])
@@ -105,20 +104,22 @@ class Checker:
                 if lang not in value:
                     self.warn(doc, path, "missing-translation", f"text has no '{lang}' version")
 
-    def _date_dispute(self, doc: RawDoc, path: Key, value: Any) -> bool:
-        """A disputed date is a date, not a text to translate: check its format instead."""
-        if len(path) < 2 or path[-1] != "value" or not isinstance(path[-2], int):
-            return False
-        parent: Any = doc.data
-        for part in path[:-1]:
-            parent = parent[part]
-        if not isinstance(parent, dict) or parent.get("field") not in ("date", "from", "to"):
-            return False
-        try:
-            PartialDate.parse(value if isinstance(value, str) else "")
-        except ValueError:
-            self.err(doc, path, "bad-format", f"a disputed {parent.get('field')} is a date: expected YYYY-MM-DD, YYYY-MM or YYYY")
-        return True
+    def _date_disputes(self, doc: RawDoc, model: BaseModel, path: Key = ()) -> None:
+        """A disputed date must be written as a date."""
+        for name, info in type(model).model_fields.items():
+            value = getattr(model, name)
+            key = (*path, info.alias or name)
+            if name == "disputed":
+                for i, dispute in enumerate(value):
+                    if dispute.field in DATE_FIELDS:
+                        try:
+                            PartialDate.parse(dispute.value if isinstance(dispute.value, str) else "")
+                        except ValueError:
+                            self.err(doc, (*key, i, "value"), "bad-format", f"a disputed {dispute.field} is a date: expected YYYY-MM-DD, YYYY-MM or YYYY")
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, BaseModel):
+                        self._date_disputes(doc, item, (*key, i))
 
     def strings(self, doc: RawDoc) -> None:
         """Inline links and HTML in every string, whatever the field."""

@@ -25,6 +25,23 @@ def _pick(value: Any, lang: str, default: str) -> str:
     return "" if value is None else str(value)
 
 
+def labels(content: Content, lang: str) -> markup.Resolver:
+    """Names of records in `lang`, for turning `[[kind:id]]` into plain text."""
+    folders = {"actor": "actors", "event": "events", "legal": "legal", "source": "sources", "question": "questions"}
+    default = content.languages[0]
+
+    def resolve(kind: str, rid: str) -> tuple[str, str] | None:
+        rec = content.records.get(folders.get(kind, ""), {}).get(rid)
+        if rec is None:
+            return None
+        m = rec.model
+        name = (getattr(m, "short_name", None) or getattr(m, "name", None) or getattr(m, "short_title", None)
+                or getattr(m, "title", None) or getattr(m, "question", None))
+        return "", markup.plain(_pick(name, lang, default))
+
+    return resolve
+
+
 def dataset_json(content: Content) -> str:
     """Every record, as written (aliases such as `from`/`to` kept), keyed by kind and id."""
     data: dict[str, Any] = {"site": content.site.model_dump(by_alias=True, exclude_none=True)}
@@ -33,7 +50,7 @@ def dataset_json(content: Content) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def chronology_csv(content: Content, order: list[str], base: str, resolve: markup.Resolver | None = None) -> str:
+def chronology_csv(content: Content, order: list[str], base: str) -> str:
     """One row per event, oldest first, with every language's title and summary."""
     langs = content.languages
     out = io.StringIO()
@@ -41,13 +58,14 @@ def chronology_csv(content: Content, order: list[str], base: str, resolve: marku
     writer.writerow(["id", "date", "precision", "key", *(f"title_{lang}" for lang in langs),
                      *(f"summary_{lang}" for lang in langs), "actors", "legal", "sources", "source_urls", "url"])
     sources = content.records.get("sources", {})
+    resolvers = {lang: labels(content, lang) for lang in langs}
     for rid in order:
         e = content.get("events", rid)
         ids = [source_id(c) for c in e.sources]
         writer.writerow([
             rid, e.date, PartialDate.parse(e.date).precision, "yes" if e.key else "no",
-            *(markup.plain(_pick(e.title, lang, langs[0]), resolve) for lang in langs),
-            *(markup.plain(_pick(e.summary, lang, langs[0]), resolve) for lang in langs),
+            *(markup.plain(_pick(e.title, lang, langs[0]), resolvers[lang]) for lang in langs),
+            *(markup.plain(_pick(e.summary, lang, langs[0]), resolvers[lang]) for lang in langs),
             " ".join(e.actors), " ".join(e.legal), " ".join(ids),
             " ".join(sources[s].model.url for s in ids if s in sources), f"{base}events/{rid}/",
         ])
@@ -76,9 +94,10 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def chronology_ics(content: Content, order: list[str], lang: str, base: str, resolve: markup.Resolver | None = None) -> str:
+def chronology_ics(content: Content, order: list[str], lang: str, base: str) -> str:
     """An all-day calendar entry per event; a month or year spans the whole period, as the data says."""
     default = content.languages[0]
+    resolve = labels(content, lang)
     host = base.split("//", 1)[-1].split("/", 1)[0]
     stamp = PartialDate.parse(content.site.reviewed)
     dtstamp = f"{stamp.year:04d}{stamp.month or 1:02d}{stamp.day or 1:02d}T000000Z"

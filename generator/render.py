@@ -306,8 +306,8 @@ class Renderer:
         out["data.md"] = self.page("data.md.j2", "data.md")
         base = edition_base(content, self.lang)
         out["data/explainer.json"] = dataset_json(content)
-        out["data/chronology.csv"] = chronology_csv(content, ix.events_by_date, base, self.resolve_label)
-        out["data/chronology.ics"] = chronology_ics(content, ix.events_by_date, self.lang, base, self.resolve_label)
+        out["data/chronology.csv"] = chronology_csv(content, ix.events_by_date, base)
+        out["data/chronology.ics"] = chronology_ics(content, ix.events_by_date, self.lang, base)
         for pid, page in content.pages.items():
             lang = self.lang if self.lang in page.meta else self.default
             out[f"{pid}.md"] = self.page("prose.md.j2", f"{pid}.md", meta=page.meta[lang], body=page.body[lang],

@@ -254,12 +254,17 @@ def _is_text_list(annotation: Any) -> bool:
     return get_origin(annotation) is list and _is_text(get_args(annotation)[0])
 
 
+DATE_FIELDS = ("date", "from", "to")
+
+
 def iter_texts(model: BaseModel, path: Key = ()) -> typing.Iterator[tuple[Key, Any]]:
     """Every translatable value in a model tree, with its path as written in YAML."""
+    date_dispute = getattr(model, "field", None) in DATE_FIELDS and hasattr(model, "value")
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
         key = (*path, info.alias or name)
-        if value is None:
+        if value is None or (date_dispute and name == "value"):
+            # A disputed date is a date, not a text to translate.
             continue
         if LOCALIZED in info.metadata or _is_text(info.annotation):
             yield key, value

@@ -1,0 +1,86 @@
+"""Following the site's own links: timeline marks, the who-is-who diagram, the language switch."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import Site, goto
+
+pytestmark = pytest.mark.browser
+
+
+def heading(page: Any) -> str:
+    """The page's h1 without Material's permalink sign."""
+    return str(page.locator("article h1").first.inner_text()).replace("¶", "").strip()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_timeline_key_moment_opens_its_event(site: Site, page: Any, lang: str) -> None:
+    goto(page, site.url("", lang))
+    marks = page.locator("figure.timeline a.tl-key")
+    assert marks.count() > 0, "no key-moment marks (figure.timeline a.tl-key) on the home page"
+    mark = marks.first
+    # The mark's label is "<date> · <title>"; the event page's h1 is the title.
+    title = str(mark.get_attribute("aria-label")).split(" · ", 1)[-1]
+    mark.click()
+    page.wait_for_load_state("load")
+    assert re.fullmatch(re.escape(site.url("events/", lang)) + r"[a-z0-9-]+/", page.url), page.url
+    assert heading(page) == title
+
+
+@pytest.mark.parametrize("path", ["actors/", "actors/betssy-chavez/"])
+def test_who_is_who_node_opens_an_actor_page(site: Site, page: Any, path: str) -> None:
+    goto(page, site.url(path))
+    if page.locator("figure.graph").count() == 0:
+        pytest.skip(f"no who-is-who diagram (figure.graph) on /{path} yet")
+    nodes = page.locator("figure.graph a.graph-node")
+    assert nodes.count() > 1, f"/{path}: figure.graph has fewer than two a.graph-node links"
+    # On an actor page the first node may be the actor itself; take one that leads elsewhere.
+    current = site.url(path)
+    for i in range(nodes.count()):
+        node = nodes.nth(i)
+        node.click()
+        page.wait_for_load_state("load")
+        if page.url != current:
+            break
+    assert re.fullmatch(re.escape(site.url("actors/")) + r"[a-z0-9-]+/", page.url), page.url
+    assert heading(page), f"{page.url}: actor page without an h1"
+
+
+def test_language_switch_keeps_your_place(site: Site, page: Any) -> None:
+    goto(page, site.url("actors/betssy-chavez/"))
+    switch_language(page, "es")
+    assert page.url == site.url("actors/betssy-chavez/", "es")
+    assert page.locator("html").get_attribute("lang") == "es"
+    switch_language(page, "en")
+    assert page.url == site.url("actors/betssy-chavez/")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def switch_language(page: Any, lang: str) -> None:
+    """Open Material's language menu (it shows on hover) and pick `lang`, as a reader would."""
+    page.locator(".md-header__option .md-select").first.hover()
+    link = page.locator(f".md-select__link[hreflang={lang}]")
+    link.wait_for(state="visible")
+    with page.expect_navigation():
+        link.click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_event_shows_where_sources_differ(site: Site, page: Any) -> None:
+    goto(page, site.url("events/2025-11-03-peru-breaks-relations/"))
+    boxes = page.locator(".admonition.disputed")
+    assert boxes.count() >= 1, "no .admonition.disputed box on the Peru-breaks-relations event"
+    texts = [boxes.nth(i).inner_text() for i in range(boxes.count())]
+    assert any("4 November 2025" in text for text in texts), texts
+    assert boxes.first.is_visible()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_disputes_page_lists_several(site: Site, page: Any, lang: str) -> None:
+    goto(page, site.url("disputes/", lang))
+    boxes = page.locator("article .admonition.disputed")
+    assert boxes.count() >= 3, f"disputes page lists {boxes.count()} disputed facts"

@@ -1,0 +1,33 @@
+"""The hook: plain `mkdocs build` on the project's mkdocs.yml regenerates pages first; content errors stop it cleanly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def mkdocs(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_SKIP_HOOK"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "mkdocs.yml"], cwd=project,
+                          env=env, capture_output=True, text=True, check=False)
+
+
+def test_hook_generates_before_building(small_project: Path) -> None:
+    (small_project / "generated" / "en").mkdir(parents=True)  # MkDocs checks docs_dir exists before hooks run.
+    proc = mkdocs(small_project)
+    assert proc.returncode == 0, proc.stderr
+    assert (small_project / "site" / "events" / "2025-11-03-asylum" / "index.html").exists()
+
+
+def test_hook_reports_content_errors(small_project: Path) -> None:
+    (small_project / "generated" / "en").mkdir(parents=True)
+    (small_project / "content" / "events" / "2025-11.yml").write_text("date: [\n")
+    proc = mkdocs(small_project)
+    assert proc.returncode != 0
+    assert "content/events/2025-11.yml:2:1: error: YAML syntax error" in proc.stderr

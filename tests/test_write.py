@@ -1,0 +1,33 @@
+"""Writing the generated tree: only changed files, stale files removed, never outside the folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.write import UnsafePathError, safe_target, write_tree
+
+
+def test_only_changed_files_are_rewritten(tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    assert write_tree({"a.md": "A", "d/b.md": "B"}, dest) == (2, 0)
+    mtime = (dest / "a.md").stat().st_mtime_ns
+    assert write_tree({"a.md": "A", "d/b.md": "B2"}, dest) == (1, 0)
+    assert (dest / "a.md").stat().st_mtime_ns == mtime
+    assert write_tree({"a.md": "A"}, dest) == (0, 1)
+    assert not (dest / "d").exists()
+
+
+@pytest.mark.parametrize("rel", ["../x.md", "/etc/passwd", "a/../../x.md", "", "a\\b.md", "a\x00.md"])
+def test_paths_outside_are_refused(tmp_path: Path, rel: str) -> None:
+    with pytest.raises(UnsafePathError):
+        safe_target(tmp_path, rel)
+
+
+def test_symlinked_folder_inside_output_is_refused(tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    dest.mkdir()
+    (dest / "link").symlink_to(tmp_path)
+    with pytest.raises(UnsafePathError):
+        safe_target(dest, "link/x.md")
