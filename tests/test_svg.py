@@ -13,7 +13,8 @@ def test_timeline() -> None:
     figure = ElementTree.fromstring(svg)
     links = [a.get("href") for a in figure.iter("{http://www.w3.org/2000/svg}a")]
     assert links == ["events/c/", "events/b/", "events/d/"]
-    labels = [t.text for t in figure.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "tl-label"]
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    labels = [t.find(svg_ns + "title").tail for t in figure.iter(svg_ns + "text") if t.get("class") == "tl-label"]
     assert labels[0] == "7 December 2022 · Attempt"
     assert labels[1].endswith("…") and len(labels[1]) < 150
     assert "Talks &lt;&amp;&gt;" in svg
