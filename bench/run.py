@@ -32,6 +32,8 @@ from bench.make_content import make  # noqa: E402
 
 PY = sys.executable
 EXPLAINER = [PY, "-m", "generator"]
+SRC = REPO
+"""Where the code under test comes from: the repository, or a frozen snapshot of it (see --snapshot)."""
 SIZES = (1000, 5000, 10000, 20000)
 ZVENV = Path("/work/zvenv")
 
@@ -127,8 +129,16 @@ def run_child(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | Non
     return {"wall": wall, "rc": proc.returncode, "stdout": out, "stderr": err}
 
 
+def child_env() -> dict[str, str]:
+    """Children import `generator` from SRC first (a snapshot shadows the editable install)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(SRC) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
 def run_measured(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> dict:
     """Like run_child, but reaps with os.wait4 to get the peak RSS of the process tree (kB on Linux)."""
+    env = env or child_env()
     with tempfile.TemporaryFile("w+") as fout, tempfile.TemporaryFile("w+") as ferr:
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=fout, stderr=ferr, text=True)
@@ -142,7 +152,7 @@ def run_measured(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | 
 
 
 def child_json(snippet: str, *args: str, cwd: Path | None = None) -> dict:
-    res = run_measured([PY, "-c", snippet, *args], cwd=cwd)
+    res = run_measured([PY, "-c", snippet, *args], cwd=cwd or SRC)
     if res["rc"] != 0:
         raise RuntimeError(f"child failed ({res['rc']}):\n{res['stderr'][-3000:]}")
     data = json.loads(res["stdout"].strip().splitlines()[-1])
@@ -158,10 +168,10 @@ def scaffold(project: Path) -> None:
     package if Python ran with the project as its working directory, so children run from `work`.
     """
     project.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "overrides", project / "overrides", dirs_exist_ok=True)
+    shutil.copy2(SRC / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(SRC / "overrides", project / "overrides", dirs_exist_ok=True)
     (project / "generator").mkdir(exist_ok=True)
-    shutil.copy2(REPO / "generator" / "mkdocs_hook.py", project / "generator" / "mkdocs_hook.py")
+    shutil.copy2(SRC / "generator" / "mkdocs_hook.py", project / "generator" / "mkdocs_hook.py")
 
 
 def site_stats(site: Path) -> dict:
@@ -228,7 +238,7 @@ def bench_incremental(work: Path, log) -> dict:
     if project.exists():
         shutil.rmtree(project)
     scaffold(project)
-    shutil.copytree(REPO / "content", project / "content")
+    shutil.copytree(SRC / "content", project / "content")
     events = sorted((project / "content" / "events").glob("*.yml"))
     event = events[len(events) // 2]
     data = child_json(INCREMENTAL, str(project), str(event))
@@ -262,9 +272,9 @@ def bench_zensical(work: Path, n: int, log) -> dict:
         if not project.exists():
             scaffold(project)
             make(project, n)
-        run_child([*EXPLAINER, "--project", str(project), "generate"], cwd=work)
+        run_child([*EXPLAINER, "--project", str(project), "generate"], cwd=work, env=child_env())
     # The repository's mkdocs.yml already builds generated/en into site/; point it at a separate site dir.
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = (SRC / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^site_dir:.*$", "site_dir: site-zensical", text)
     cfg = project / "mkdocs.zensical.yml"
     cfg.write_text(text, encoding="utf-8")
@@ -288,6 +298,30 @@ def bench_zensical(work: Path, n: int, log) -> dict:
                                           "tail": (r["stderr"] + r["stdout"]).strip().splitlines()[-3:]}
         log(f"[zensical] without overrides/sitemap.xml: rc {r['rc']} in {r['wall']:.1f} s, {pages} pages")
     return info
+
+
+def snapshot(dest: Path) -> Path:
+    """Freeze generator/, mkdocs.yml, overrides/ and content/ so every size measures the same code."""
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(REPO / "generator", dest / "generator", ignore=ignore)
+    shutil.copytree(REPO / "overrides", dest / "overrides", ignore=ignore)
+    shutil.copytree(REPO / "content", dest / "content", ignore=ignore)
+    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def code_digest(root: Path) -> str:
+    """Short hash of the generator package under test, to tell runs on different code apart."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for f in sorted((root / "generator").rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(f.relative_to(root).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:12]
 
 
 # --- report ---------------------------------------------------------------------
@@ -359,6 +393,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--zensical-size", type=int, default=1000, help="size for the Zensical build (0 to skip)")
     ap.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one, removed at the end)")
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "results.json")
+    ap.add_argument("--no-snapshot", action="store_true",
+                    help="run the live generator/ instead of a copy frozen at the start (others may be editing it)")
     args = ap.parse_args(argv)
     sizes = [1000] if args.quick else args.sizes
 
@@ -367,7 +403,12 @@ def main(argv: list[str] | None = None) -> int:
 
     work = args.work or Path(tempfile.mkdtemp(prefix="explainer-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    global SRC
+    if not args.no_snapshot:
+        SRC = snapshot(work / "src")
+        log(f"code under test: snapshot {SRC} ({code_digest(SRC)})")
     results: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "sizes": [],
+                     "code": {"source": str(SRC), "snapshot": not args.no_snapshot, "digest": code_digest(SRC)},
                      "started": time.strftime("%Y-%m-%d %H:%M:%S")}
     try:
         for n in sizes:

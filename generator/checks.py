@@ -156,10 +156,32 @@ class Checker:
                 self.citations(rec.raw, rec.model)
                 self.texts(rec.raw, rec.model)
                 self.strings(rec.raw)
+                self.history(rec.raw, rec.model)
                 getattr(self, f"kind_{kind}")(rid, rec.raw, rec.model)
         self.pages()
         self.sources()
         return self.problems
+
+    def history(self, doc: RawDoc, model: Any) -> None:
+        """added ≤ updated; corrections after added, newest first; nothing dated after the review date."""
+        added, updated = model.added, model.updated
+        if added and updated and PartialDate.parse(updated) < PartialDate.parse(added):
+            self.err(doc, ("updated",), "history-order", f"'updated' ({updated}) is before 'added' ({added})")
+        reviewed = PartialDate.parse(self.content.site.reviewed)
+        for field in ("added", "updated"):
+            value = getattr(model, field)
+            if value and PartialDate.parse(value) > reviewed:
+                self.warn(doc, (field,), "after-review", f"'{field}' ({value}) is after site.yml's reviewed date ({self.content.site.reviewed})")
+        previous: PartialDate | None = None
+        for i, corr in enumerate(model.corrections):
+            date = PartialDate.parse(corr.date)
+            if added and date < PartialDate.parse(added):
+                self.err(doc, ("corrections", i, "date"), "history-order", f"correction dated {corr.date} is before 'added' ({added})")
+            if previous is not None and date > previous:
+                self.err(doc, ("corrections", i, "date"), "corrections-order", "corrections must be listed newest first")
+            if updated and date > PartialDate.parse(updated):
+                self.warn(doc, ("corrections", i, "date"), "history-order", f"correction dated {corr.date} is after 'updated' ({updated}); move 'updated'")
+            previous = date
 
     def site(self) -> None:
         site, doc = self.content.site, self.content.site_raw
@@ -217,6 +239,7 @@ class Checker:
         langs = self.content.languages
         for page in self.content.pages.values():
             for lang, doc in page.raw.items():
+                self.history(doc, page.meta[lang])
                 if lang not in langs:
                     self.err(doc, (), "unknown-language", f"page language '{lang}' is not in site.yml languages ({', '.join(langs)})")
                 for match in CROSS_REF.finditer(page.body[lang]):

@@ -19,7 +19,7 @@ UI_KEYS = ["not_found_title", "not_found_text", "home", "chronology", "actors", 
 from .validate import Content
 
 SECTIONS = ["index.md", "chronology/index.md", "actors/index.md", "legal/index.md", "questions/index.md",
-            "disputes.md", "sources/index.md", "data.md"]
+            "disputes.md", "sources/index.md", "whats-new.md", "data.md"]
 """Navigation: section landing pages only, so page size stays bounded as content grows."""
 
 LANG_NAMES = {"en": "English", "es": "Español", "pt": "Português"}

@@ -55,6 +55,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "data_csv": "the chronology, one row per event, titles and summaries in every language, with source links",
         "data_ics": "the chronology as a calendar (iCalendar), to open in a calendar application",
         "data_licence": "Dates keep the precision the sources give: a month or a year is not a day.",
+        "added_on": "Added on {date}", "updated_on": "updated on {date}", "corrections": "Corrections",
+        "whats_new": "What's new", "whats_new_intro": "Every addition, update and correction to this explainer, newest first.",
+        "change_added": "Added", "change_updated": "Updated", "change_correction": "Correction", "feed": "Atom feed of changes",
+        "subscribe": "Follow changes in a feed reader:",
         "not_found_title": "Page not found", "not_found_text": "This page does not exist, or it moved. Try the search, or start from one of these pages:",
     },
     "es": {
@@ -95,6 +99,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "data_csv": "la cronología, una fila por hecho, con títulos y resúmenes en cada idioma y enlaces a las fuentes",
         "data_ics": "la cronología como calendario (iCalendar), para abrirla en una aplicación de calendario",
         "data_licence": "Las fechas conservan la precisión que dan las fuentes: un mes o un año no es un día.",
+        "added_on": "Añadido el {date}", "updated_on": "actualizado el {date}", "corrections": "Correcciones",
+        "whats_new": "Novedades", "whats_new_intro": "Cada incorporación, actualización y corrección de este explicativo, de la más reciente a la más antigua.",
+        "change_added": "Añadido", "change_updated": "Actualizado", "change_correction": "Corrección", "feed": "Canal Atom de cambios",
+        "subscribe": "Siga los cambios en un lector de canales:",
         "not_found_title": "Página no encontrada", "not_found_text": "Esta página no existe o cambió de lugar. Pruebe la búsqueda o empiece por una de estas páginas:",
     },
 }

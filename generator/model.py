@@ -123,6 +123,24 @@ Citation: TypeAlias = Slug | CitationDetail
 """A source id, or a mapping with the id plus quote and locator."""
 
 
+class Correction(Model):
+    """A dated, visible correction of a record: what was wrong and what shows it."""
+
+    date: DateStr = Field(description="When the correction was made.")
+    text: Text = Field(description="What was corrected, in every site language.")
+    sources: list[Citation] = Field(default_factory=list, description="Sources that showed the error, if any.")
+
+
+class Tracked(Model):
+    """History every record may carry: when it entered the explainer, when it last changed, and corrections."""
+
+    added: DateStr | None = Field(None, description="Date the record entered the explainer.")
+    updated: DateStr | None = Field(None, description="Date of the record's last substantive change.")
+    corrections: list[Correction] = Field(
+        default_factory=list, description="Corrections, newest first; never removed once published."
+    )
+
+
 class Dispute(Model):
     """A fact the sources disagree on: the alternative version and who says it."""
 
@@ -176,7 +194,7 @@ class Site(Model):
     key_facts: list[KeyFact] = Field(default_factory=list, description="The home page's key-facts box.")
 
 
-class Source(Model):
+class Source(Tracked):
     """content/sources/<id>.yml: a document the content cites."""
 
     title: NonEmpty = Field(description="Title as published, in the source's language.")
@@ -193,7 +211,7 @@ class Source(Model):
     notes: Text | None = Field(None, description="Known errors or caveats of this source.")
 
 
-class Actor(Model):
+class Actor(Tracked):
     """content/actors/<id>.yml: a person, state or institution in the story."""
 
     kind: Literal["person", "state", "government-body", "legislature", "court", "organization", "party"] = Field(
@@ -213,7 +231,7 @@ class Actor(Model):
     sources: list[Citation] = Field(min_length=1, description="Sources for the summary.")
 
 
-class Event(Model):
+class Event(Tracked):
     """content/events/<id>.yml: one dated development of the story."""
 
     date: DateStr = Field(description="When it happened, as precisely as the sources say.")
@@ -252,7 +270,7 @@ class Provision(Model):
     sources: list[Citation] = Field(min_length=1, description="Where the excerpt was read.")
 
 
-class Legal(Model):
+class Legal(Tracked):
     """content/legal/<id>.yml: a treaty, provision, court case, concept or domestic law."""
 
     kind: Literal["treaty", "provision", "court-case", "concept", "domestic-law", "resolution"] = Field(
@@ -280,7 +298,7 @@ class Position(Model):
     sources: list[Citation] = Field(min_length=1, description="Where the side states it.")
 
 
-class Question(Model):
+class Question(Tracked):
     """content/questions/<id>.yml: a reader's question and its short answer."""
 
     question: Text = Field(description="The question as a reader would ask it.")
@@ -296,7 +314,7 @@ class Question(Model):
     sources: list[Citation] = Field(min_length=1, description="Sources for the answer.")
 
 
-class PageMeta(Model):
+class PageMeta(Tracked):
     """Front matter of a prose page in content/pages/."""
 
     title: NonEmpty = Field(description="Page title.")

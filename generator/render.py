@@ -19,6 +19,7 @@ from . import markup
 from .i18n import format_date, month_name, t
 from .model import PartialDate
 from .relations import Index, build_index, event_key, independent_publishers, source_id
+from .changes import MAX_PAGE, Change, atom, collect
 from .configs import edition_base
 from .data import SCHEMA_TYPES, chronology_csv, chronology_ics, dataset_json, jsonld
 from .diagram import Edge, Node, neighbourhood_svg, overview_svg
@@ -94,6 +95,11 @@ class Page:
             return None
         return self.link(folder, rid), self.r.label(folder, rid)
 
+    def change_link(self, change: Change) -> Markup:
+        """A Markdown link to the record (and anchor) a change is about."""
+        target = markup.relative(self.r.change_target(change), self.path)
+        return Markup(f"[{markup.escape(self.r.change_label(change))}]({target})")
+
     def stated(self, rec: Any, dispute: Any) -> Markup:
         """The version this page states, for the field a dispute is about."""
         field = dispute.field
@@ -167,17 +173,17 @@ class Page:
         url = base + markup.url_of(target_path(kind, rid) if rid else self.path)
         if kind == "events":
             e = self.r.content.get("events", rid)
-            return {"@type": "Event", "name": self.text(e.title), "startDate": e.date, "description": self.text(e.summary),
+            return self.history_ld(e, {"@type": "Event", "name": self.text(e.title), "startDate": e.date, "description": self.text(e.summary),
                     "url": url, "eventStatus": "https://schema.org/EventScheduled",
                     "location": {"@type": "Place", "name": "Peru" if "peru" in e.actors else self.r.content.site.site_url},
-                    "about": [{"@type": "Thing", "name": self.r.label("actors", a)} for a in e.actors]}
+                    "about": [{"@type": "Thing", "name": self.r.label("actors", a)} for a in e.actors]})
         if kind == "actors":
             a = self.r.content.get("actors", rid)
             data: dict[str, Any] = {"@type": SCHEMA_TYPES.get(a.kind, "Organization"), "name": self.text(a.name),
                                     "description": self.text(a.summary), "url": url}
             if a.wikidata:
                 data["sameAs"] = f"https://www.wikidata.org/wiki/{a.wikidata}"
-            return data
+            return self.history_ld(a, data)
         if kind == "legal":
             m = self.r.content.get("legal", rid)
             data = {"@type": "Legislation" if m.kind in ("treaty", "provision", "domestic-law", "resolution") else "DefinedTerm"
@@ -186,15 +192,27 @@ class Page:
                 data["legislationDate" if data["@type"] == "Legislation" else "dateCreated"] = m.adopted.date
             if m.text_url:
                 data["sameAs"] = m.text_url
-            return data
+            return self.history_ld(m, data)
         if kind == "sources":
             m = self.r.content.get("sources", rid)
             data = {"@type": "NewsArticle" if m.kind in ("news", "wire") else "CreativeWork", "headline": m.title,
                     "publisher": {"@type": "Organization", "name": m.publisher}, "url": m.url, "inLanguage": m.language}
             if m.published:
                 data["datePublished"] = m.published
-            return data
+            return self.history_ld(m, data)
         return {"@type": "WebPage", "name": self.text(self.r.content.site.title), "url": url, "inLanguage": self.lang}
+
+    def history_ld(self, model: Any, data: dict[str, Any]) -> dict[str, Any]:
+        """dateCreated/dateModified from the record's history, and its corrections as CorrectionComments."""
+        if getattr(model, "added", None):
+            data["dateCreated"] = model.added
+        modified = getattr(model, "updated", None) or getattr(model, "added", None)
+        if modified:
+            data["dateModified"] = modified
+        corrections = getattr(model, "corrections", None) or []
+        if corrections:
+            data["correction"] = [{"@type": "CorrectionComment", "datePublished": c.date, "text": self.text(c.text)} for c in corrections]
+        return data
 
     def front(self, title: str, description: str, ld: dict[str, Any] | None = None) -> Markup:
         """YAML front matter (JSON strings are valid YAML).
@@ -207,7 +225,9 @@ class Page:
         short = description if len(description) <= 300 else description[:299].rstrip() + "…"
         data = {"title": markup.attr(title), "description": markup.attr(short)}
         if ld is not None:
-            data["jsonld"] = jsonld({**ld, "dateModified": self.r.content.site.reviewed})
+            ld.setdefault("dateModified", self.r.content.site.reviewed)
+            data["updated"] = ld["dateModified"]
+            data["jsonld"] = jsonld(ld)
         lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()]
         return Markup("---\n" + "\n".join(lines) + "\n---\n")
 
@@ -280,7 +300,7 @@ class Renderer:
         years = sorted({PartialDate.parse(e.date).year for _, e in events})
         latest = list(reversed(events))[:6]
         key_events = [(rid, e) for rid, e in events if e.key]
-        out["index.md"] = self.page("home.md.j2", "index.md", key_events=key_events, latest=latest,
+        out["index.md"] = self.page("home.md.j2", "index.md", key_events=key_events, latest=latest, recent=collect(content)[:5],
                                     timeline=self.timeline(key_events, events, "index.md"))
         out["chronology/index.md"] = self.page("chronology.md.j2", "chronology/index.md", years=years, events=events,
                                                timeline=self.timeline(key_events, events, "chronology/index.md"))
@@ -304,6 +324,9 @@ class Renderer:
         out["questions/index.md"] = self.page("questions.md.j2", "questions/index.md", questions=questions)
         out["disputes.md"] = self.page("disputes.md.j2", "disputes.md", disputes=self.disputes())
         out["data.md"] = self.page("data.md.j2", "data.md")
+        changes = collect(content)
+        out["whats-new.md"] = self.page("whats-new.md.j2", "whats-new.md", changes=changes[:MAX_PAGE], total=len(changes))
+        out["feed.xml"] = self.feed(changes)
         base = edition_base(content, self.lang)
         out["data/explainer.json"] = dataset_json(content)
         out["data/chronology.csv"] = chronology_csv(content, ix.events_by_date, base)
@@ -318,6 +341,34 @@ class Renderer:
         p = Page(self, path)
         marks = [(p.html_link("events", rid), PartialDate.parse(e.date), self.label("events", rid), e.key) for rid, e in events]
         return timeline_svg(marks, self.lang)
+
+    def change_target(self, change: Change) -> str:
+        """Docs path (with anchor) a change links to."""
+        if change.kind == "pages":
+            path = f"{change.rid}.md"
+        else:
+            path = target_path(change.kind, change.rid)
+        if change.type == "correction" and "#" not in path:
+            path += "#corrections"
+        return path
+
+    def change_label(self, change: Change) -> str:
+        if change.kind == "pages":
+            page = self.content.pages[change.rid]
+            return page.meta.get(self.lang, page.meta[self.default]).title
+        return self.label(change.kind, change.rid)
+
+    def feed(self, changes: list[Change]) -> str:
+        """The Atom feed of this edition."""
+        base = edition_base(self.content, self.lang)
+        entries = []
+        for change in changes:
+            label = self.change_label(change)
+            kind = t(self.lang, f"change_{change.type}")
+            summary = markup.plain(self.pick(change.text)[0], self.resolve_label) if change.text else f"{kind}: {label}"
+            link = base + markup.url_of(self.change_target(change))
+            entries.append((change, f"{kind}: {label}", summary, link))
+        return atom(entries, f"{markup.plain(self.pick(self.content.site.title)[0])} — {t(self.lang, 'whats_new')}", base, self.lang)
 
     def graph_edges(self) -> list[Edge]:
         """Relations (strong) and offices held in an organization (weak), one line per pair."""
