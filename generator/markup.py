@@ -176,6 +176,8 @@ def prose(body: str, resolve: Resolver) -> Markup:
     """
     text = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("{", "&#123;").replace("}", "&#125;")
+    # No images: they would load from other hosts (privacy) and are not part of the content model.
+    text = text.replace("![", "&#33;[")
     text = _UNSAFE_LINK.sub(lambda m: m.group(1) + "#", text)
     text = _REF_DEF.sub(lambda m: m.group(1) + "#", text)
 
