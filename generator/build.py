@@ -63,7 +63,8 @@ def render_all(project: Path, content: Content) -> dict[str, str]:
     return render_site(content, project)
 
 
-def generate(project: Path, strict: bool = False, out: Path | None = None, site_url: str | None = None) -> Result:
+def generate(project: Path, strict: bool = False, out: Path | None = None, site_url: str | None = None,
+             atomic: bool = True) -> Result:
     """Validate, render everything in memory, then write only what changed into `generated/`.
 
     `site_url` overrides site.yml's (a staging host, or 127.0.0.1 for browser tests).
@@ -75,7 +76,7 @@ def generate(project: Path, strict: bool = False, out: Path | None = None, site_
         content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
     files = render_all(project, content)
     dest = out or project / GENERATED
-    changed, removed = write_tree(files, dest)
+    changed, removed = write_tree(files, dest, atomic=atomic)
     return Result(dest, len(files), changed, removed, problems)
 
 
@@ -109,6 +110,9 @@ def build(project: Path, strict: bool = False, site_dir: Path | None = None, sit
     assert content is not None
     final = (site_dir or project / "site").resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
+    for stale in final.parent.glob(f".{final.name}-new-*"):
+        # Left by a build that was killed: never part of the published site.
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-new-", dir=final.parent))
     try:
         for lang, config in config_paths(project, content):

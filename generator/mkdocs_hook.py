@@ -34,7 +34,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     from generator.problems import ContentError, render
 
     try:
-        result = generate(_project(config))
+        # In place: the live-reload watcher follows the folder, and only changed files are rewritten.
+        result = generate(_project(config), atomic=False)
     except ContentError as exc:
         raise PluginError("content problems:\n" + render(exc.problems, "text")) from None
     if result.changed or result.removed:

@@ -8,6 +8,8 @@ preview instant. Every path is checked to stay inside the destination.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path, PurePosixPath
 
 
@@ -28,8 +30,16 @@ def safe_target(dest: Path, rel: str) -> Path:
     return target
 
 
-def write_tree(files: dict[str, str], dest: Path) -> tuple[int, int]:
-    """Make `dest` hold exactly `files`; returns (files written, files removed)."""
+def write_tree(files: dict[str, str], dest: Path, atomic: bool = False) -> tuple[int, int]:
+    """Make `dest` hold exactly `files`; returns (files written, files removed).
+
+    In place (for the live preview, whose watcher follows the folder) or, with
+    `atomic`, into a sibling folder that replaces `dest` in one rename, so a
+    build killed half-way leaves the previous tree exactly as it was.
+    Unchanged files are hard-linked into the new tree, keeping their dates.
+    """
+    if atomic:
+        return _write_atomic(files, dest)
     dest.mkdir(parents=True, exist_ok=True)
     targets = {rel: safe_target(dest, rel) for rel in files}
     changed = 0
@@ -54,4 +64,38 @@ def write_tree(files: dict[str, str], dest: Path) -> tuple[int, int]:
             removed += 1
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return changed, removed
+
+
+def _write_atomic(files: dict[str, str], dest: Path) -> tuple[int, int]:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    for stale in dest.parent.glob(f".{dest.name}-new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
+    changed = 0
+    try:
+        for rel in sorted(files):
+            data = files[rel].encode("utf-8")
+            old = safe_target(dest, rel) if dest.exists() else None
+            target = safe_target(staging, rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                if old is not None and old.is_file() and old.read_bytes() == data:
+                    os.link(old, target)
+                    continue
+            except OSError:
+                pass
+            target.write_bytes(data)
+            changed += 1
+        removed = 0
+        if dest.exists():
+            removed = sum(1 for p in dest.rglob("*") if p.is_file() and p.relative_to(dest).as_posix() not in files)
+        old_dir = dest.with_name(f".{dest.name}-old-{os.getpid()}")
+        if dest.exists():
+            os.replace(dest, old_dir)
+        os.replace(staging, dest)
+        shutil.rmtree(old_dir, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return changed, removed

@@ -31,3 +31,23 @@ def test_symlinked_folder_inside_output_is_refused(tmp_path: Path) -> None:
     (dest / "link").symlink_to(tmp_path)
     with pytest.raises(UnsafePathError):
         safe_target(dest, "link/x.md")
+
+
+def test_atomic_mode_swaps_and_keeps_unchanged_files(tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    write_tree({"a.md": "A", "b.md": "B"}, dest, atomic=True)
+    inode = (dest / "a.md").stat().st_ino
+    assert write_tree({"a.md": "A", "c.md": "C"}, dest, atomic=True) == (1, 1)
+    assert (dest / "a.md").stat().st_ino == inode
+    assert sorted(p.name for p in dest.iterdir()) == ["a.md", "c.md"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_atomic_mode_refuses_unsafe_paths_and_keeps_old_tree(tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    write_tree({"a.md": "A"}, dest, atomic=True)
+    with pytest.raises(UnsafePathError):
+        write_tree({"a.md": "changed", "../evil.md": "x"}, dest, atomic=True)
+    assert (dest / "a.md").read_text() == "A"
+    assert not (tmp_path / "evil.md").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
