@@ -89,3 +89,23 @@ def test_generated_folder_builds_with_plain_mkdocs(small_project: Path) -> None:
                               cwd=small_project, env=env, capture_output=True, text=True, check=False)
         assert proc.returncode == 0, proc.stderr
     assert filecmp.cmp(small_project / "site" / "es" / "index.html", small_project / "site" / "es" / "index.html")
+
+
+def test_a_third_language_is_configuration_plus_content(small_project: Path) -> None:
+    """Portuguese: one line in site.yml; untranslated texts fall back visibly and are reported as warnings."""
+    from generator.build import check
+
+    site_yml = small_project / "content" / "site.yml"
+    site_yml.write_text(site_yml.read_text().replace("languages: [en, es]", "languages: [en, es, pt]")
+                        .replace('title: {en: "Fixture explainer", es: "Explicativo de prueba"}',
+                                 'title: {en: "Fixture explainer", es: "Explicativo de prueba", pt: "Explicativo de teste"}'))
+    _, problems = check(small_project)
+    assert problems and {p.code for p in problems} == {"missing-translation"}
+    build(small_project)
+    site = small_project / "site"
+    assert parse(site / "pt" / "index.html").lang == "pt"
+    home = (site / "pt" / "index.html").read_text()
+    assert "Explicativo de teste" in home and "Ainda não traduzido" in home
+    assert 'hreflang="pt"' in (site / "index.html").read_text()
+    assert (site / "pt" / "search" / "search_index.json").exists()
+    assert broken_links(site) == []
