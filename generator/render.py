@@ -300,7 +300,7 @@ class Renderer:
         years = sorted({PartialDate.parse(e.date).year for _, e in events})
         latest = list(reversed(events))[:6]
         key_events = [(rid, e) for rid, e in events if e.key]
-        out["index.md"] = self.page("home.md.j2", "index.md", key_events=key_events, latest=latest, recent=collect(content)[:5],
+        out["index.md"] = self.page("home.md.j2", "index.md", key_events=key_events, latest=latest, recent=[c for c in collect(content) if c.kind != "sources" or c.type == "correction"][:5],
                                     timeline=self.timeline(key_events, events, "index.md"))
         out["chronology/index.md"] = self.page("chronology.md.j2", "chronology/index.md", years=years, events=events,
                                                timeline=self.timeline(key_events, events, "chronology/index.md"))
