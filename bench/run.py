@@ -196,7 +196,8 @@ def bench_size(n: int, work: Path, build: bool, log) -> dict:
     scaffold(project)
     t = time.perf_counter()
     counts = make(project, n)
-    res: dict = {"events": n, "content": counts, "make_seconds": time.perf_counter() - t}
+    res: dict = {"events": n, "content": counts, "make_seconds": time.perf_counter() - t,
+                 "loadavg_at_start": os.getloadavg()}
     log(f"[{n}] content: {counts['files']} files, {counts['bytes'] / 1e6:.1f} MB")
 
     res["parse_floor"] = child_json(PARSE_FLOOR, str(project))
@@ -230,6 +231,7 @@ def bench_size(n: int, work: Path, build: bool, log) -> dict:
             log(f"[{n}] site: {res['site']['html_pages']} pages, largest {res['site']['largest'][0]}")
     else:
         res["build"] = None
+    res["loadavg_at_end"] = os.getloadavg()
     return res
 
 

@@ -445,6 +445,14 @@ def render_site(content: Content, project: Path | None) -> dict[str, str]:
             files[f"{lang}/{path}"] = text
         for path, text in edition_files(content, lang).items():
             files[path] = text
+    if project is not None:
+        from .redirects import redirect_pages
+
+        for path, text in redirect_pages(project, content.languages, content.site.site_url).items():
+            if path in files:
+                msg = f"redirect {path} would overwrite a generated page"
+                raise ValueError(msg)
+            files[path] = text
     return files
 
 

@@ -8,6 +8,7 @@ and every optional field is listed as a comment carrying its description.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
@@ -176,6 +177,7 @@ def scaffold(
     sources: list[str],
     rid: str | None = None,
     ask: Asker = None,
+    today: str | None = None,
 ) -> Path:
     """Write `content/<folder>/<id>.yml` for a new record and return its path.
 
@@ -188,18 +190,20 @@ def scaffold(
         value = (options.get(item.option) or "").strip()
         if not value and item.required and ask is not None:
             allowed = choices(kind, item.field) if item.field == "kind" else []
-            value = ask(item.prompt + (f" [{', '.join(allowed)}]" if allowed else "")).strip()
+            value = ask(item.prompt + (f" [{', '.join(allowed)}]" if allowed else "") + ": ").strip()
         if not value and item.required:
             raise ScaffoldUsageError(f"--{item.option} is required (or run in a terminal to be asked)")
         if value:
             values[item.field] = value
     if kind != "source":
         if not sources and ask is not None:
-            sources = ask("Id of a source in content/sources/ (several: separate with spaces)").split()
+            sources = ask("Id of a source in content/sources/ (several: separate with spaces): ").split()
         if not sources:
             raise ScaffoldUsageError("--source is required: cite at least one existing source id")
         _check_sources(content, sources)
-    data: dict[str, Any] = {**values, **({"sources": sources} if kind != "source" else {})}
+    # `added` is the day the record enters the explainer: the editor's clock, once, at writing time.
+    added = today or dt.date.today().isoformat()
+    data: dict[str, Any] = {"added": added, **values, **({"sources": sources} if kind != "source" else {})}
     _validate(kind, data)
     rid = rid or make_id(kind, values)
     if not re.match(ID_PATTERN, rid):
