@@ -72,6 +72,9 @@ def _editing_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 
     p = sub.add_parser("diff", help="Markdown summary of content changes since a git revision (for pull requests)")
     p.add_argument("base", metavar="BASE", help="git revision to compare with, e.g. origin/main")
+    p.add_argument("--check-updated", action="store_true",
+                   help="instead of the summary, warn about changed records whose 'updated' date did not move")
+    p.add_argument("--format", choices=["text", "github", "json"], default="text", help="output style of --check-updated")
 
 
 def _edit(args: argparse.Namespace, project: Path) -> int:
@@ -110,6 +113,12 @@ def _edit(args: argparse.Namespace, project: Path) -> int:
                 sys.stdout.write(f"redirect {result.redirect[0]} -> {result.redirect[1]} recorded in content/redirects.yml\n")
             return 0
         if args.command == "diff":
+            if args.check_updated:
+                from .diff import stale_updates
+                from .problems import render as render_problems
+
+                sys.stdout.write(render_problems(stale_updates(project, args.base), args.format))
+                return 0
             sys.stdout.write(diff_report(project, args.base))
             return 0
     except (ScaffoldUsageError, RenameUsageError) as exc:

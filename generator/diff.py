@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import check
+from .problems import Problem, warning
 from .load import RawTree, load_tree
 from .relations import build_index
 from .validate import Content
@@ -158,6 +159,32 @@ def report(changes: list[Change], base: str, languages: list[str]) -> str:
     return "\n".join(lines)
 
 
+HISTORY_FIELDS = {"added", "updated", "corrections"}
+
+
+def stale_updates(project: Path, base: str) -> list[Problem]:
+    """Records whose text, dates or sources changed since `base` while `updated` stayed put.
+
+    Why: readers rely on "last updated"; the pull-request check reminds the
+    editor on the changed file instead of trusting memory.
+    """
+    changes = compare(project, base, None)
+    new_tree, _ = load_tree(project / "content")
+    docs = {(folder, doc.path.rsplit("/", 1)[-1].removesuffix(".yml")): doc for folder, items in new_tree.docs.items() for doc in items}
+    found: list[Problem] = []
+    for change in changes:
+        doc = docs.get((change.folder, change.id))
+        if change.status != "changed" or doc is None:
+            continue
+        substantive = [f for f in change.fields if f not in HISTORY_FIELDS]
+        if not substantive or "updated" in change.fields:
+            continue
+        line, col = doc.key_pos(("updated",)) if isinstance(doc.data, dict) and "updated" in doc.data else (1, 1)
+        found.append(warning(doc.path, line, col, "updated-not-moved",
+                             f"{', '.join(substantive)} changed since {base} but 'updated' did not move; set it to today's date"))
+    return found
+
+
 def diff_report(project: Path, base: str) -> str:
     """`explainer diff BASE` output."""
     content, _ = check(project)
@@ -165,4 +192,4 @@ def diff_report(project: Path, base: str) -> str:
     return report(changes, base, content.languages if content is not None else [])
 
 
-__all__ = ["MARKER", "Change", "DiffError", "compare", "diff_report", "report"]
+__all__ = ["MARKER", "Change", "DiffError", "compare", "diff_report", "report", "stale_updates"]

@@ -240,7 +240,7 @@ class Event(Tracked):
     actors: list[Slug] = Field(default_factory=list, description="Ids of actors involved.")
     legal: list[Slug] = Field(default_factory=list, description="Ids of legal records involved.")
     tags: list[Slug] = Field(default_factory=list, description="Free keywords.")
-    key: bool = Field(False, description="A key moment: shown on the home page and labelled on the timeline.")
+    key: bool = Field(False, strict=True, description="A key moment: shown on the home page and labelled on the timeline.")
     sources: list[Citation] = Field(min_length=1, description="Sources for this event.")
     disputed: list[Dispute] = Field(default_factory=list, description="Facts of this event the sources disagree on.")
 
@@ -303,7 +303,7 @@ class Question(Tracked):
 
     question: Text = Field(description="The question as a reader would ask it.")
     answer: Text = Field(description="A brief, sourced answer.")
-    order: int = Field(0, description="Position in the list of questions (lower first).")
+    order: int = Field(0, strict=True, description="Position in the list of questions (lower first).")
     status: Literal["answered", "open", "unverified"] = Field(
         "answered", description="'open' for questions the sources cannot yet answer."
     )
@@ -319,7 +319,7 @@ class PageMeta(Tracked):
 
     title: NonEmpty = Field(description="Page title.")
     description: NonEmpty | None = Field(None, description="One sentence for search engines and link previews.")
-    order: int = Field(0, description="Position in the navigation.")
+    order: int = Field(0, strict=True, description="Position in the navigation.")
 
 
 KINDS: dict[str, type[Model]] = {

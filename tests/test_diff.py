@@ -169,3 +169,16 @@ def test_project_in_a_subfolder_and_content_missing_at_base(tmp_path: Path) -> N
 def test_unknown_revision(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--project", str(repo), "diff", "no-such-branch"]) == 1
     assert capsys.readouterr().err.startswith("explainer diff: error: git rev-parse")
+
+
+def test_changed_record_without_moved_updated_date_is_annotated(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(repo), "diff", "HEAD~1", "--check-updated", "--format", "github"]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        "::warning file=content/actors/peru.yml,line=1,col=1,title=updated-not-moved::summary changed since HEAD~1 "
+        "but 'updated' did not move; set it to today's date\n"
+    )
+    peru = repo / "content/actors/peru.yml"
+    peru.write_text('updated: "2025-11-10"\n' + peru.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["--project", str(repo), "diff", "HEAD~1", "--check-updated"]) == 0
+    assert capsys.readouterr().out == ""
