@@ -64,19 +64,12 @@ class Glossary:
         return "".join(out)
 
 
+_TABLE = str.maketrans({**_HTML, **{c: "\\" + c for c in _MD_SPECIAL}, "\t": " ", "\r": " "})
+
+
 def escape(text: str) -> str:
     """Escape plain text for Markdown and HTML (tabs become spaces)."""
-    out: list[str] = []
-    for char in text:
-        if char in _HTML:
-            out.append(_HTML[char])
-        elif char in _MD_SPECIAL:
-            out.append("\\" + char)
-        elif char in "\t\r":
-            out.append(" ")
-        else:
-            out.append(char)
-    return "".join(out)
+    return text.translate(_TABLE)
 
 
 def attr(text: str) -> str:
@@ -117,10 +110,21 @@ def inline(text: str, resolve: Resolver, glossary: Glossary | None = None) -> Ma
     return Markup(re.sub(r"\n[ ]+", "\n", "".join(parts)).strip())
 
 
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for clean relative paths, without touching the file system (it is called per link)."""
+    to = [p for p in path.split("/") if p and p != "."]
+    here = [p for p in start.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + to[common:]
+    return "/".join(parts) or "."
+
+
 def relative(target: str, base: str) -> str:
     """Relative link from page `base` to `target` (both paths of .md files, `#anchor` kept)."""
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(base) or ".")
+    rel = _relpath(path, posixpath.dirname(base))
     return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -142,7 +146,7 @@ def html_relative(target: str, base: str) -> str:
     dest = url_of(target)
     path, _, anchor = dest.partition("#")
     here = url_of(base)
-    rel = posixpath.relpath(path or ".", here or ".")
+    rel = _relpath(path or ".", here or ".")
     rel = "./" if rel == "." else rel + ("/" if path.endswith("/") and not rel.endswith("/") else "")
     return rel + (f"#{anchor}" if anchor else "")
 

@@ -8,6 +8,7 @@ Every field carries a description; it becomes the hover help in editors.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Annotated, Literal, TypeAlias
@@ -64,7 +65,11 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError if impossible."""
+        """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError if impossible (cached: dates repeat)."""
+        return _parse_date(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> PartialDate:
         if not re.match(DATE_PATTERN, text):
             msg = "expected a date written YYYY-MM-DD, YYYY-MM or YYYY"
             raise ValueError(msg)
@@ -98,6 +103,11 @@ class PartialDate:
     def end(self) -> tuple[int, int, int]:
         """The last day this date could mean, for from/to ordering checks."""
         return (self.year, self.month or 12, self.day or 31)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_date(text: str) -> PartialDate:
+    return PartialDate._parse(text)
 
 
 class Model(BaseModel):

@@ -413,7 +413,27 @@ class Renderer:
         return found
 
 
+_ENVIRONMENTS: dict[tuple[str, tuple[tuple[str, int], ...]], jinja2.Environment] = {}
+
+
 def environment(project: Path | None) -> jinja2.Environment:
+    """The Jinja environment, compiled once per process and set of template files.
+
+    Why cached: compiling the templates costs more than rendering a small
+    site; the live preview regenerates in the same process, so it reuses them
+    until a template file changes.
+    """
+    folders = [project / "overrides" / "generator"] if project is not None else []
+    folders.append(Path(str(resources.files("generator") / "templates")))
+    stamp = tuple((str(f), f.stat().st_mtime_ns) for folder in folders if folder.is_dir() for f in sorted(folder.rglob("*.j2")))
+    key = (str(project), stamp)
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS.clear()
+        _ENVIRONMENTS[key] = _make_environment(project)
+    return _ENVIRONMENTS[key]
+
+
+def _make_environment(project: Path | None) -> jinja2.Environment:
     """Templates from the project's overrides/generator/ first, then the package's."""
     loaders: list[jinja2.BaseLoader] = []
     if project is not None and (project / "overrides" / "generator").is_dir():
@@ -426,6 +446,7 @@ def environment(project: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     env.filters["esc"] = lambda s: Markup(markup.escape(str(s)))
     env.filters["attr"] = lambda s: Markup(markup.attr(str(s)))
