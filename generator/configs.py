@@ -71,6 +71,7 @@ def edition_config(content: Content, lang: str) -> str:
         "theme:",
         f"  language: {dump(lang)}",
         "  custom_dir: ../overrides",
+        f"  palette: {dump(palette(lang))}",
         "plugins:",
         "  - search:",
         f"      lang: {dump(lang)}",
@@ -88,6 +89,16 @@ def edition_config(content: Content, lang: str) -> str:
         # Not `repo_url`: Material would fetch repository facts from api.github.com in the reader's browser.
         lines.append(f"  repository: {dump(site.repo_url)}")
     return "\n".join(lines) + "\n"
+
+
+def palette(lang: str) -> list[dict[str, object]]:
+    """Light and dark schemes following the reader's system setting, with toggle labels in `lang`."""
+    return [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "indigo", "accent": "indigo",
+         "toggle": {"icon": "material/brightness-7", "name": t(lang, "to_dark")}},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo", "accent": "indigo",
+         "toggle": {"icon": "material/brightness-4", "name": t(lang, "to_light")}},
+    ]
 
 
 def _order(page: object) -> int:

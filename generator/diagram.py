@@ -65,7 +65,7 @@ def _layout(nodes: Sequence[Node], edges: Sequence[Edge], width: float, height: 
     ]
     radii = [0.2, 0.55, 1.0]
     cx, cy = width / 2, height / 2
-    rx, ry = width / 2 - 110, height / 2 - 40
+    rx, ry = width / 2 - 190, height / 2 - 40
     angle: dict[str, float] = {}
     pos: dict[str, tuple[float, float]] = {}
     for level, ring in enumerate(rings):
@@ -99,7 +99,7 @@ def _draw(nodes: Sequence[Node], edges: Sequence[Edge], pos: dict[str, tuple[flo
           title: str, desc: str, center: str | None = None) -> Markup:
     out = [
         f'<figure class="graph" role="group" aria-label="{escape(title)}">',
-        f'<div class="graph-scroll"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="graph-title graph-desc">',
+        f'<div class="graph-scroll"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="group" aria-labelledby="graph-title graph-desc">',
         f'<title id="graph-title">{escape(title)}</title><desc id="graph-desc">{escape(desc)}</desc>',
     ]
     for edge in edges:

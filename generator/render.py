@@ -214,6 +214,18 @@ class Page:
             data["correction"] = [{"@type": "CorrectionComment", "datePublished": c.date, "text": self.text(c.text)} for c in corrections]
         return data
 
+    def search_terms(self, *texts: Any) -> Markup:
+        """Accent-free spellings of names, for search only (Material's search does not fold accents).
+
+        Why: readers type "Jeri" for "Jerí". The words go in a hidden element
+        that screen readers skip; nothing is shown twice on the page.
+        """
+        words = {markup.plain(self.r.pick(text)[0]) for text in texts if text}
+        folded = sorted({fold_accents(w) for w in words} - words)
+        if not folded:
+            return Markup("")
+        return Markup(f'<span class="search-only" aria-hidden="true">{markup.attr(" · ".join(folded))}</span>')
+
     def front(self, title: str, description: str, ld: dict[str, Any] | None = None) -> Markup:
         """YAML front matter (JSON strings are valid YAML).
 
@@ -224,12 +236,22 @@ class Page:
         """
         short = description if len(description) <= 300 else description[:299].rstrip() + "…"
         data = {"title": markup.attr(title), "description": markup.attr(short)}
+        if ld is not None and ld.get("@type") in SCHEMA_TYPES.values():
+            # Who-is-who pages first in search results for a name.
+            data["search"] = {"boost": 2}  # type: ignore[assignment]
         if ld is not None:
             ld.setdefault("dateModified", self.r.content.site.reviewed)
             data["updated"] = ld["dateModified"]
             data["jsonld"] = jsonld(ld)
-        lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()]
+        lines = [f"{k}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}" for k, v in data.items()]
         return Markup("---\n" + "\n".join(lines) + "\n---\n")
+
+
+def fold_accents(text: str) -> str:
+    """Remove diacritics: "José Jerí" → "Jose Jeri"."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def src_id(cite: Any) -> str:

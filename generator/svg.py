@@ -17,8 +17,10 @@ from .model import PartialDate
 Mark = tuple[str, PartialDate, str, bool]
 """(link, date, label, key moment?)"""
 
-ROW = 26
+ROW = 30
 LEFT = 14
+CHAR = 8.2
+"""Average width of a label character at the SVG's 15px font, for fitting labels."""
 
 
 def _x(date: PartialDate, start: int, end: int, width: int) -> float:
@@ -30,11 +32,11 @@ def _x(date: PartialDate, start: int, end: int, width: int) -> float:
 
 def _fit(text: str, room: float) -> str:
     """Shorten a label to the room it has (about 6.4 px per character at 12 px)."""
-    limit = max(int(room / 6.4), 8)
+    limit = max(int(room / CHAR), 8)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def timeline_svg(marks: Sequence[Mark], lang: str, width: int = 960) -> Markup:
+def timeline_svg(marks: Sequence[Mark], lang: str, width: int = 900) -> Markup:
     """A horizontal axis of the story's years; every event a dot, key moments labelled on their own rows.
 
     The axis starts at the first key moment's year (older background such as
@@ -55,9 +57,9 @@ def timeline_svg(marks: Sequence[Mark], lang: str, width: int = 960) -> Markup:
     title = escape(t(lang, "timeline_label"))
     out = [
         '<figure class="timeline" role="group" aria-labelledby="timeline-title">',
-        f'<figcaption id="timeline-title">{title}</figcaption>',
+        f'<figcaption id="timeline-title">{title} <small class="tl-hint">{escape(t(lang, "timeline_hint"))}</small></figcaption>',
         f'<div class="timeline-scroll"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="timeline-svg-title">',
+        f'role="group" aria-labelledby="timeline-svg-title">',
         f'<title id="timeline-svg-title">{title}</title>',
         f'<line class="tl-axis" x1="{LEFT}" y1="{axis_y}" x2="{width - LEFT}" y2="{axis_y}"/>',
     ]

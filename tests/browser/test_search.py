@@ -57,11 +57,6 @@ def test_search_finds_jeri_by_his_accented_name(site: Site, page: Any) -> None:
     assert any("actors/jose-jeri/" in href for href in hits), f"José Jerí's page not among the hits for 'Jerí': {hits}"
 
 
-@pytest.mark.xfail(
-    reason="Material's lunr search (lang es) does not fold diacritics: 'Jeri' matches only documents that spell "
-    "'Jeri' (18 hits, none of them José Jerí's page), not 'Jerí'. Needs accent folding in the index; reported to the lead.",
-    strict=True,
-)
 def test_search_finds_jeri_without_the_accent(site: Site, page: Any) -> None:
     goto(page, site.url("", "es"))
     hits = search(page, "Jeri")
