@@ -56,11 +56,11 @@ def _checked(project: Path, strict: bool) -> tuple[Content, list[Problem]]:
     return content, problems
 
 
-def render_all(project: Path, content: Content) -> dict[str, str]:
+def render_all(project: Path, content: Content, incremental: bool = False) -> dict[str, str]:
     """Every generated file (Markdown pages, data files, per-language configs), by relative path."""
     from .render import render_site
 
-    return render_site(content, project)
+    return render_site(content, project, incremental=incremental)
 
 
 def generate(project: Path, strict: bool = False, out: Path | None = None, site_url: str | None = None,
@@ -74,7 +74,8 @@ def generate(project: Path, strict: bool = False, out: Path | None = None, site_
     content, problems = _checked(project, strict)
     if site_url:
         content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
-    files = render_all(project, content)
+    # In-place writes serve the live preview, which may reuse unaffected pages from its previous run.
+    files = render_all(project, content, incremental=not atomic)
     dest = out or project / GENERATED
     changed, removed = write_tree(files, dest, atomic=atomic)
     return Result(dest, len(files), changed, removed, problems)

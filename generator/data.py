@@ -77,21 +77,19 @@ def _ics_text(text: str) -> str:
 
 
 def _fold(line: str) -> str:
-    """RFC 5545 folding: lines of at most 75 octets, continued with a space."""
+    """RFC 5545 folding: lines of at most 75 octets, continued with a space, never inside a UTF-8 character."""
     raw = line.encode("utf-8")
     if len(raw) <= 75:
         return line
-    parts: list[str] = []
-    current = ""
-    for char in line:
-        limit = 75 if not parts else 74
-        if len((current + char).encode("utf-8")) > limit:
-            parts.append(current)
-            current = char
-        else:
-            current += char
-    parts.append(current)
-    return "\r\n ".join(parts)
+    parts: list[bytes] = []
+    start, limit = 0, 75
+    while start < len(raw):
+        end = min(start + limit, len(raw))
+        while end < len(raw) and (raw[end] & 0xC0) == 0x80:
+            end -= 1
+        parts.append(raw[start:end])
+        start, limit = end, 74
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def chronology_ics(content: Content, order: list[str], lang: str, base: str) -> str:

@@ -204,8 +204,27 @@ def _attach(stack: list[list[Any]], doc: RawDoc, value: Any) -> None:
         frame[0].append(value)
 
 
+_CACHE: dict[str, tuple[tuple[int, int, int], tuple[RawDoc | None, list[Problem]]]] = {}
+"""Parsed files by path and (inode, size, mtime): the live preview re-reads only what was saved."""
+
+
 def load_file(path: Path, display: str) -> tuple[RawDoc | None, list[Problem]]:
-    """Read one content file safely: size limit, encoding, then YAML."""
+    """Read one content file safely: size limit, encoding, then YAML (cached while the file is unchanged)."""
+    try:
+        stat = path.lstat()
+        stamp = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        stamp = (0, 0, 0)
+    key = f"{path}|{display}"
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] == stamp and stamp != (0, 0, 0):
+        return cached[1]
+    result = _load_file(path, display)
+    _CACHE[key] = (stamp, result)
+    return result
+
+
+def _load_file(path: Path, display: str) -> tuple[RawDoc | None, list[Problem]]:
     try:
         if path.is_symlink():
             return None, [error(display, 1, 1, "symlink", "symbolic links are not allowed in content/; copy the file instead")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -268,6 +269,7 @@ class Renderer:
         self.default = content.languages[0]
         self.env = env
         self.glossary = self._glossary()
+        self.dataset = ""
 
     def _glossary(self) -> markup.Glossary:
         """Concepts' titles and aliases in this language, mapped to (id, short definition)."""
@@ -315,7 +317,8 @@ class Renderer:
         body = self.env.get_template(template).render(p=p, c=self.content, site=self.content.site, ix=self.index, **ctx)
         return body.rstrip() + "\n"
 
-    def render(self) -> dict[str, str]:
+    def render(self, keep: Callable[[str, str], bool] | None = None, years_keep: set[int] | None = None) -> dict[str, str]:
+        """Every page of this edition; with `keep`, record pages for which it is true are skipped (reused)."""
         content, ix = self.content, self.index
         out: dict[str, str] = {}
         events = [(rid, content.get("events", rid)) for rid in ix.events_by_date]
@@ -327,6 +330,8 @@ class Renderer:
         out["chronology/index.md"] = self.page("chronology.md.j2", "chronology/index.md", years=years, events=events,
                                                timeline=self.timeline(key_events, events, "chronology/index.md"))
         for year in years:
+            if years_keep is not None and year in years_keep:
+                continue
             in_year = [(rid, e) for rid, e in events if PartialDate.parse(e.date).year == year]
             months: dict[int, list[Any]] = {}
             for rid, e in in_year:
@@ -334,12 +339,15 @@ class Renderer:
             out[f"chronology/{year}.md"] = self.page("year.md.j2", f"chronology/{year}.md", year=year, months=months,
                                                      month_name=lambda m: month_name(m, self.lang) if m else "")
         for rid, e in events:
-            out[f"events/{rid}.md"] = self.page("event.md.j2", f"events/{rid}.md", rid=rid, e=e)
+            if keep is None or not keep("events", rid):
+                out[f"events/{rid}.md"] = self.page("event.md.j2", f"events/{rid}.md", rid=rid, e=e)
         for kind, template in (("actors", "actor.md.j2"), ("legal", "legal.md.j2"), ("sources", "source.md.j2")):
             records = content.records.get(kind, {})
             extra = {"graph": self.graph(f"{kind}/index.md")} if kind == "actors" else {}
             out[f"{kind}/index.md"] = self.page(f"{kind}-index.md.j2", f"{kind}/index.md", records=records, **extra)
             for rid, rec in records.items():
+                if keep is not None and keep(kind, rid):
+                    continue
                 extra = {"graph": self.graph(f"{kind}/{rid}.md", rid)} if kind == "actors" else {}
                 out[f"{kind}/{rid}.md"] = self.page(template, f"{kind}/{rid}.md", rid=rid, m=rec.model, **extra)
         questions = sorted(content.records.get("questions", {}).items(), key=lambda kv: (kv[1].model.order, kv[0]))
@@ -350,7 +358,7 @@ class Renderer:
         out["whats-new.md"] = self.page("whats-new.md.j2", "whats-new.md", changes=changes[:MAX_PAGE], total=len(changes))
         out["feed.xml"] = self.feed(changes)
         base = edition_base(content, self.lang)
-        out["data/explainer.json"] = dataset_json(content)
+        out["data/explainer.json"] = self.dataset
         out["data/chronology.csv"] = chronology_csv(content, ix.events_by_date, base)
         out["data/chronology.ics"] = chronology_ics(content, ix.events_by_date, self.lang, base)
         for pid, page in content.pages.items():
@@ -475,15 +483,30 @@ def _make_environment(project: Path | None) -> jinja2.Environment:
     return env
 
 
-def render_site(content: Content, project: Path | None) -> dict[str, str]:
-    """Every generated file of every language, keyed by path under generated/."""
+def render_site(content: Content, project: Path | None, incremental: bool = False) -> dict[str, str]:
+    """Every generated file of every language, keyed by path under generated/.
+
+    With `incremental` (the live preview), record pages that no changed record
+    can affect are reused from the previous run in this process.
+    """
     from .configs import edition_files
+    from .incremental import plan, remember
 
     index = build_index(content)
     env = environment(project)
     files: dict[str, str] = {}
+    reuse = plan(content, index, project) if incremental else None
+    dataset = dataset_json(content)
     for lang in content.languages:
-        pages = Renderer(content, index, lang, env).render()
+        renderer = Renderer(content, index, lang, env)
+        renderer.dataset = dataset
+        if reuse is None:
+            pages = renderer.render()
+        else:
+            pages = renderer.render(reuse.keep, reuse.years)
+            for path, text in reuse.files.items():
+                if path.startswith(f"{lang}/"):
+                    pages.setdefault(path[len(lang) + 1 :], text)
         for path, text in pages.items():
             files[f"{lang}/{path}"] = text
         for path, text in edition_files(content, lang).items():
@@ -496,6 +519,7 @@ def render_site(content: Content, project: Path | None) -> dict[str, str]:
                 msg = f"redirect {path} would overwrite a generated page"
                 raise ValueError(msg)
             files[path] = text
+    remember(content, index, project, files)
     return files
 
 

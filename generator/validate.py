@@ -8,6 +8,7 @@ message says what was expected, what was found, and where.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import typing
 import unicodedata
@@ -238,6 +239,15 @@ def model_problems(exc: ValidationError, doc: RawDoc, root: type[BaseModel]) -> 
 # ---- texts ----------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=None)
+def _field_kind(model: type, name: str) -> str:
+    """'text', 'texts' (a list of texts) or 'other' for a model field; computed once per field."""
+    info = model.model_fields[name]  # type: ignore[attr-defined]
+    if LOCALIZED in info.metadata or _is_text(info.annotation):
+        return "text"
+    return "texts" if _is_text_list(info.annotation) else "other"
+
+
 def _is_text(annotation: Any) -> bool:
     stack = [annotation]
     while stack:
@@ -266,9 +276,10 @@ def iter_texts(model: BaseModel, path: Key = ()) -> typing.Iterator[tuple[Key, A
         if value is None or (date_dispute and name == "value"):
             # A disputed date is a date, not a text to translate.
             continue
-        if LOCALIZED in info.metadata or _is_text(info.annotation):
+        kind = _field_kind(type(model), name)
+        if kind == "text":
             yield key, value
-        elif _is_text_list(info.annotation):
+        elif kind == "texts":
             for i, item in enumerate(value):
                 yield (*key, i), item
         elif isinstance(value, BaseModel):

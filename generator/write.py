@@ -17,14 +17,21 @@ class UnsafePathError(ValueError):
     """A generated path would leave the output folder (a bug or hostile id)."""
 
 
-def safe_target(dest: Path, rel: str) -> Path:
-    """Resolve `rel` under `dest`, refusing absolute paths, `..` and odd characters."""
+def safe_target(dest: Path, rel: str, _resolved: dict[Path, Path] | None = None) -> Path:
+    """Resolve `rel` under `dest`, refusing absolute paths, `..`, odd characters and symlinked folders.
+
+    `_resolved` caches resolved parent folders within one write (resolving is a system call per level).
+    """
     pure = PurePosixPath(rel)
     if pure.is_absolute() or ".." in pure.parts or not rel or "\\" in rel or "\x00" in rel:
         msg = f"refusing to write outside the output folder: {rel!r}"
         raise UnsafePathError(msg)
     target = dest.joinpath(*pure.parts)
-    if not target.resolve().is_relative_to(dest.resolve()):
+    cache = {} if _resolved is None else _resolved
+    root = cache.get(dest) or cache.setdefault(dest, dest.resolve())
+    parent = target.parent
+    real_parent = cache.get(parent) or cache.setdefault(parent, parent.resolve())
+    if not real_parent.is_relative_to(root) or (target.is_symlink() and not target.resolve().is_relative_to(root)):
         msg = f"refusing to write outside the output folder: {rel!r}"
         raise UnsafePathError(msg)
     return target
@@ -41,7 +48,8 @@ def write_tree(files: dict[str, str], dest: Path, atomic: bool = False) -> tuple
     if atomic:
         return _write_atomic(files, dest)
     dest.mkdir(parents=True, exist_ok=True)
-    targets = {rel: safe_target(dest, rel) for rel in files}
+    resolved: dict[Path, Path] = {}
+    targets = {rel: safe_target(dest, rel, resolved) for rel in files}
     changed = 0
     for rel in sorted(files):
         target = targets[rel]
@@ -56,10 +64,10 @@ def write_tree(files: dict[str, str], dest: Path, atomic: bool = False) -> tuple
         tmp.write_bytes(data)
         os.replace(tmp, target)
         changed += 1
-    keep = {t.resolve() for t in targets.values()}
+    keep = set(targets.values())
     removed = 0
     for path in sorted(dest.rglob("*"), reverse=True):
-        if path.is_file() and path.resolve() not in keep:
+        if path.is_file() and path not in keep:
             path.unlink()
             removed += 1
         elif path.is_dir() and not any(path.iterdir()):
