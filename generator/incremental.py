@@ -37,6 +37,8 @@ class Reuse:
 
     keep_refs: set[Ref]
     years: set[int]
+    pages: set[str] = field(default_factory=set)
+    """Summary pages none of whose records changed (edition-relative paths)."""
     files: dict[str, str] = field(default_factory=dict)
 
     def keep(self, kind: str, rid: str) -> bool:
@@ -93,7 +95,27 @@ def plan(content: Content, index: Index, project: Path | None) -> Reuse | None:
     touched_years |= {memory.years[rid] for kind, rid in affected if kind == "events" and rid in memory.years}
     keep = {ref for ref in now if ref not in affected}
     years = set(years_now.values()) - touched_years
-    return Reuse(keep, years, memory.files)
+    return Reuse(keep, years, _quiet_pages(content, affected), memory.files)
+
+
+def _quiet_pages(content: Content, affected: set[Ref]) -> set[str]:
+    """Summary pages that show nothing of the affected records."""
+    kinds = {kind for kind, _ in affected}
+    quiet = {f"{kind}/index.md" for kind in ("actors", "legal", "sources") if kind not in kinds}
+    questions = content.records.get("questions", {})
+    question_refs = {("questions", rid) for rid in questions}
+    shown_by_questions = set(question_refs)
+    for rid, rec in questions.items():
+        m = rec.model
+        shown_by_questions |= {("events", x) for x in m.events} | {("actors", x) for x in m.actors} | {("legal", x) for x in m.legal}
+        shown_by_questions |= {("actors", p.actor) for p in m.positions}
+        shown_by_questions |= {("sources", source_id(c)) for c in iter_citations(m)}
+    if not affected & shown_by_questions and not any(kind == "questions" for kind in kinds):
+        # Inline [[...]] links in answers are covered by `links` (mentions) already folded into `affected`.
+        quiet.add("questions/index.md")
+    if not kinds & {"events", "actors", "sources"}:
+        quiet.add("disputes.md")
+    return quiet
 
 
 def remember(content: Content, index: Index, project: Path | None, files: dict[str, str]) -> None:

@@ -317,10 +317,13 @@ class Renderer:
         body = self.env.get_template(template).render(p=p, c=self.content, site=self.content.site, ix=self.index, **ctx)
         return body.rstrip() + "\n"
 
-    def render(self, keep: Callable[[str, str], bool] | None = None, years_keep: set[int] | None = None) -> dict[str, str]:
-        """Every page of this edition; with `keep`, record pages for which it is true are skipped (reused)."""
+    def render(self, keep: Callable[[str, str], bool] | None = None, years_keep: set[int] | None = None,
+               keep_pages: set[str] | None = None) -> dict[str, str]:
+        """Every page of this edition; with `keep`, record pages for which it is true are skipped (reused),
+        and so are the summary pages named in `keep_pages`."""
         content, ix = self.content, self.index
         out: dict[str, str] = {}
+        skip = keep_pages or set()
         events = [(rid, content.get("events", rid)) for rid in ix.events_by_date]
         years = sorted({PartialDate.parse(e.date).year for _, e in events})
         latest = list(reversed(events))[:6]
@@ -343,16 +346,19 @@ class Renderer:
                 out[f"events/{rid}.md"] = self.page("event.md.j2", f"events/{rid}.md", rid=rid, e=e)
         for kind, template in (("actors", "actor.md.j2"), ("legal", "legal.md.j2"), ("sources", "source.md.j2")):
             records = content.records.get(kind, {})
-            extra = {"graph": self.graph(f"{kind}/index.md")} if kind == "actors" else {}
-            out[f"{kind}/index.md"] = self.page(f"{kind}-index.md.j2", f"{kind}/index.md", records=records, **extra)
+            if f"{kind}/index.md" not in skip:
+                extra = {"graph": self.graph(f"{kind}/index.md")} if kind == "actors" else {}
+                out[f"{kind}/index.md"] = self.page(f"{kind}-index.md.j2", f"{kind}/index.md", records=records, **extra)
             for rid, rec in records.items():
                 if keep is not None and keep(kind, rid):
                     continue
                 extra = {"graph": self.graph(f"{kind}/{rid}.md", rid)} if kind == "actors" else {}
                 out[f"{kind}/{rid}.md"] = self.page(template, f"{kind}/{rid}.md", rid=rid, m=rec.model, **extra)
         questions = sorted(content.records.get("questions", {}).items(), key=lambda kv: (kv[1].model.order, kv[0]))
-        out["questions/index.md"] = self.page("questions.md.j2", "questions/index.md", questions=questions)
-        out["disputes.md"] = self.page("disputes.md.j2", "disputes.md", disputes=self.disputes())
+        if "questions/index.md" not in skip:
+            out["questions/index.md"] = self.page("questions.md.j2", "questions/index.md", questions=questions)
+        if "disputes.md" not in skip:
+            out["disputes.md"] = self.page("disputes.md.j2", "disputes.md", disputes=self.disputes())
         out["data.md"] = self.page("data.md.j2", "data.md")
         changes = collect(content)
         out["whats-new.md"] = self.page("whats-new.md.j2", "whats-new.md", changes=changes[:MAX_PAGE], total=len(changes))
@@ -503,7 +509,7 @@ def render_site(content: Content, project: Path | None, incremental: bool = Fals
         if reuse is None:
             pages = renderer.render()
         else:
-            pages = renderer.render(reuse.keep, reuse.years)
+            pages = renderer.render(reuse.keep, reuse.years, reuse.pages)
             for path, text in reuse.files.items():
                 if path.startswith(f"{lang}/"):
                     pages.setdefault(path[len(lang) + 1 :], text)
