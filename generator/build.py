@@ -103,12 +103,20 @@ def _mkdocs(config: Path, site_dir: Path, reviewed: str) -> None:
 
 
 def build(project: Path, strict: bool = False, site_dir: Path | None = None, site_url: str | None = None) -> Result:
-    """Validate, generate, build every language; swap the new site in only on success."""
-    from .render import config_paths
+    """Validate, generate and build every language into staging folders; swap both in only on success.
 
-    result = generate(project, strict=strict, site_url=site_url)
-    content, _ = check(project)
-    assert content is not None
+    Why two staging folders: if MkDocs fails (or the process is killed) after
+    the pages were generated, neither `generated/` nor `site/` may change.
+    """
+    from .render import config_paths
+    from .write import commit_tree, stage_tree
+
+    content, problems = _checked(project, strict)
+    if site_url:
+        content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
+    files = render_all(project, content)
+    pages_dest = project / GENERATED
+    pages, changed, removed = stage_tree(files, pages_dest)
     final = (site_dir or project / "site").resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     for stale in final.parent.glob(f".{final.name}-new-*"):
@@ -116,15 +124,16 @@ def build(project: Path, strict: bool = False, site_dir: Path | None = None, sit
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-new-", dir=final.parent))
     try:
-        for lang, config in config_paths(project, content):
+        for lang, config in config_paths(pages, content):
             target = staging if lang == content.languages[0] else staging / lang
             _mkdocs(config, target, content.site.reviewed)
+        commit_tree(pages, pages_dest)
         _swap(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(pages, ignore_errors=True)
         raise
-    result.out = final
-    return result
+    return Result(final, len(files), changed, removed, problems)
 
 
 def _swap(new: Path, final: Path) -> None:
@@ -145,7 +154,7 @@ def serve(project: Path, dev_addr: str, lang: str | None = None) -> int:
     result = generate(project)
     content, _ = check(project)
     assert content is not None
-    configs = dict(config_paths(project, content))
+    configs = dict(config_paths(project / GENERATED, content))
     config = configs.get(lang or content.languages[0])
     if config is None:
         raise ContentError([])

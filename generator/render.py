@@ -529,9 +529,9 @@ def render_site(content: Content, project: Path | None, incremental: bool = Fals
     return files
 
 
-def config_paths(project: Path, content: Content) -> list[tuple[str, Path]]:
-    """The MkDocs config of each language edition, default language first."""
-    return [(lang, project / "generated" / f"mkdocs.{lang}.yml") for lang in content.languages]
+def config_paths(generated: Path, content: Content) -> list[tuple[str, Path]]:
+    """The MkDocs config of each language edition in a generated folder, default language first."""
+    return [(lang, generated / f"mkdocs.{lang}.yml") for lang in content.languages]
 
 
 __all__ = ["config_paths", "event_key", "render_site", "target_path"]

@@ -76,6 +76,16 @@ def write_tree(files: dict[str, str], dest: Path, atomic: bool = False) -> tuple
 
 
 def _write_atomic(files: dict[str, str], dest: Path) -> tuple[int, int]:
+    staging, changed, removed = stage_tree(files, dest)
+    commit_tree(staging, dest)
+    return changed, removed
+
+
+def stage_tree(files: dict[str, str], dest: Path) -> tuple[Path, int, int]:
+    """Write `files` into a new sibling of `dest` (unchanged files hard-linked); returns (folder, written, removed).
+
+    The sibling sits beside `dest` so relative paths in generated configs (`../mkdocs.yml`) hold there too.
+    """
     dest.parent.mkdir(parents=True, exist_ok=True)
     for stale in dest.parent.glob(f".{dest.name}-new-*"):
         shutil.rmtree(stale, ignore_errors=True)
@@ -98,12 +108,16 @@ def _write_atomic(files: dict[str, str], dest: Path) -> tuple[int, int]:
         removed = 0
         if dest.exists():
             removed = sum(1 for p in dest.rglob("*") if p.is_file() and p.relative_to(dest).as_posix() not in files)
-        old_dir = dest.with_name(f".{dest.name}-old-{os.getpid()}")
-        if dest.exists():
-            os.replace(dest, old_dir)
-        os.replace(staging, dest)
-        shutil.rmtree(old_dir, ignore_errors=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return changed, removed
+    return staging, changed, removed
+
+
+def commit_tree(staging: Path, dest: Path) -> None:
+    """Replace `dest` by `staging` with renames (os.replace cannot overwrite a non-empty folder)."""
+    old_dir = dest.with_name(f".{dest.name}-old-{os.getpid()}")
+    if dest.exists():
+        os.replace(dest, old_dir)
+    os.replace(staging, dest)
+    shutil.rmtree(old_dir, ignore_errors=True)

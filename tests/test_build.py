@@ -49,6 +49,7 @@ def test_failed_build_keeps_the_previous_site(small_project: Path) -> None:
     build(small_project)
     site = small_project / "site"
     before = _tree(site)
+    pages = _tree(small_project / "generated")
     # A broken theme override makes MkDocs itself fail after generation succeeded.
     (small_project / "overrides" / "main.html").write_text("{% extends 'base.html' %}{% block extrahead %}{{ nope( }}{% endblock %}")
     (small_project / "content" / "events" / "2025-11.yml").write_text(
@@ -57,7 +58,22 @@ def test_failed_build_keeps_the_previous_site(small_project: Path) -> None:
     with pytest.raises(BuildError):
         build(small_project)
     assert _tree(site) == before
-    assert not [p for p in small_project.iterdir() if p.name.startswith(".site-")]
+    assert _tree(small_project / "generated") == pages
+    assert not [p for p in small_project.iterdir() if p.name.startswith((".site-", ".generated-"))]
+
+
+def test_template_error_keeps_everything(small_project: Path) -> None:
+    build(small_project)
+    site, pages = _tree(small_project / "site"), _tree(small_project / "generated")
+    (small_project / "overrides" / "generator").mkdir()
+    (small_project / "overrides" / "generator" / "event.md.j2").write_text("{{ no_such_variable }}\n")
+    (small_project / "content" / "events" / "2025-11.yml").write_text(
+        'date: "2025-11"\ntitle: {en: "Changed", es: "Cambiado"}\nsummary: {en: "x", es: "y"}\nsources: [news-two]\n'
+    )
+    with pytest.raises(Exception, match="no_such_variable"):
+        build(small_project)
+    assert _tree(small_project / "site") == site
+    assert _tree(small_project / "generated") == pages
 
 
 def test_real_content_site(real_site: Path) -> None:

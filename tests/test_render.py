@@ -18,7 +18,7 @@ def test_generated_markdown_matches_golden(tmp_path: Path, update_golden: bool) 
     project = make_project(tmp_path / "p", FIXTURES / "small" / "content")
     content, problems = check(project)
     assert content is not None, problems
-    files = {k: v for k, v in render_all(project, content).items() if k.endswith((".md", ".yml"))}
+    files = {k: v for k, v in render_all(project, content).items() if k.endswith((".md", ".yml", ".xml", ".csv", ".ics", ".json"))}
     if update_golden:
         for old in GOLDEN.rglob("*"):
             if old.is_file():
