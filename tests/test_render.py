@@ -25,8 +25,9 @@ def test_generated_markdown_matches_golden(tmp_path: Path, update_golden: bool) 
                 old.unlink()
         for rel, text in files.items():
             (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / rel).write_text(text, encoding="utf-8")
-    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
+            (GOLDEN / rel).write_bytes(text.encode("utf-8"))
+    # Bytes, not text: the iCalendar file's CRLF line ends are part of what is checked.
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes().decode("utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
     assert sorted(files) == sorted(expected)
     for rel in sorted(files):
         assert files[rel] == expected[rel], f"{rel} differs from tests/golden/small/{rel}"
