@@ -72,6 +72,7 @@ def generate(project: Path, strict: bool = False, out: Path | None = None, site_
     from .write import write_tree
 
     content, problems = _checked(project, strict)
+    site_url = site_url or os.environ.get("EXPLAINER_SITE_URL")
     if site_url:
         content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
     # In-place writes serve the live preview, which may reuse unaffected pages from its previous run.
@@ -151,7 +152,7 @@ def serve(project: Path, dev_addr: str, lang: str | None = None) -> int:
     """Live preview with `mkdocs serve`; the hook regenerates pages when content/ changes."""
     from .render import config_paths
 
-    result = generate(project)
+    result = generate(project, site_url=f"http://{dev_addr}/")
     content, _ = check(project)
     assert content is not None
     configs = dict(config_paths(project / GENERATED, content))
@@ -159,5 +160,7 @@ def serve(project: Path, dev_addr: str, lang: str | None = None) -> int:
     if config is None:
         raise ContentError([])
     del result
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", dev_addr, "--livereload"]
-    return subprocess.call(cmd, cwd=project)
+    # --dirty: MkDocs rebuilds only the pages whose files changed, and the generator rewrites only those.
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", dev_addr, "--livereload", "--dirty"]
+    env = {**os.environ, "EXPLAINER_SITE_URL": f"http://{dev_addr}/"}
+    return subprocess.call(cmd, cwd=project, env=env)

@@ -125,3 +125,40 @@ def test_a_third_language_is_configuration_plus_content(small_project: Path) -> 
     assert 'hreflang="pt"' in (site / "index.html").read_text()
     assert (site / "pt" / "search" / "search_index.json").exists()
     assert broken_links(site) == []
+
+
+def test_serve_updates_the_page_when_content_is_saved(small_project: Path) -> None:
+    """`explainer serve`: saving a YAML file regenerates only what changed and MkDocs reloads the page."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "--project", str(small_project), "serve",
+                             "--dev-addr", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/events/2025-11/"
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 90
+        while "Talks during November" not in fetch():
+            assert time.monotonic() < deadline, "serve did not come up"
+            time.sleep(0.5)
+        event = small_project / "content" / "events" / "2025-11.yml"
+        event.write_text(event.read_text().replace("Talks during November", "Talks all through November"))
+        while "Talks all through November" not in fetch():
+            assert time.monotonic() < deadline, "the page did not update"
+            time.sleep(0.3)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
