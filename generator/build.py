@@ -163,4 +163,6 @@ def serve(project: Path, dev_addr: str, lang: str | None = None) -> int:
     # --dirty: MkDocs rebuilds only the pages whose files changed, and the generator rewrites only those.
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", dev_addr, "--livereload", "--dirty"]
     env = {**os.environ, "EXPLAINER_SITE_URL": f"http://{dev_addr}/"}
-    return subprocess.call(cmd, cwd=project, env=env)
+    # Become MkDocs (no child process left behind when the preview is stopped).
+    os.chdir(project)
+    os.execve(sys.executable, cmd, env)
