@@ -283,7 +283,7 @@ def bench_zensical(work: Path, n: int, log) -> dict:
     shutil.rmtree(project / "site-zensical", ignore_errors=True)
     r = run_measured([str(zbin), "build", "-f", str(cfg)], cwd=project)
     info.update({"as_is": {"wall": r["wall"], "rc": r["rc"], "maxrss_kb": r["maxrss_kb"],
-                           "tail": (r["stderr"] + r["stdout"]).strip().splitlines()[-3:]}})
+                           "tail": (r["stdout"] + "\n" + r["stderr"]).strip().splitlines()[-3:]}})
     log(f"[zensical] as-is: rc {r['rc']} in {r['wall']:.1f} s: {info['as_is']['tail'][-1:]}")
     if r["rc"] != 0:
         # Retry without the custom sitemap template (Zensical's template engine is not Jinja-complete).
@@ -297,7 +297,7 @@ def bench_zensical(work: Path, n: int, log) -> dict:
         r = run_measured([str(zbin), "build", "-f", str(cfg2)], cwd=project)
         pages = len(list((project / "site-zensical").rglob("*.html"))) if (project / "site-zensical").exists() else 0
         info["without_custom_sitemap"] = {"wall": r["wall"], "rc": r["rc"], "maxrss_kb": r["maxrss_kb"], "html_pages": pages,
-                                          "tail": (r["stderr"] + r["stdout"]).strip().splitlines()[-3:]}
+                                          "tail": (r["stdout"] + "\n" + r["stderr"]).strip().splitlines()[-3:]}
         log(f"[zensical] without overrides/sitemap.xml: rc {r['rc']} in {r['wall']:.1f} s, {pages} pages")
     return info
 

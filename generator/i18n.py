@@ -55,7 +55,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "data_csv": "the chronology, one row per event, titles and summaries in every language, with source links",
         "data_ics": "the chronology as a calendar (iCalendar), to open in a calendar application",
         "data_licence": "Dates keep the precision the sources give: a month or a year is not a day.",
-        "to_dark": "Switch to dark mode", "to_light": "Switch to light mode",
+        "n_events": "{n} events", "to_dark": "Switch to dark mode", "to_light": "Switch to light mode",
         "timeline_hint": "Scroll sideways to see the whole timeline.",
         "added_on": "Added on {date}", "updated_on": "updated on {date}", "corrections": "Corrections",
         "whats_new": "What's new", "whats_new_intro": "Every addition, update and correction to this explainer, newest first.",
@@ -101,7 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "data_csv": "la cronología, una fila por hecho, con títulos y resúmenes en cada idioma y enlaces a las fuentes",
         "data_ics": "la cronología como calendario (iCalendar), para abrirla en una aplicación de calendario",
         "data_licence": "Las fechas conservan la precisión que dan las fuentes: un mes o un año no es un día.",
-        "to_dark": "Cambiar al modo oscuro", "to_light": "Cambiar al modo claro",
+        "n_events": "{n} hechos", "to_dark": "Cambiar al modo oscuro", "to_light": "Cambiar al modo claro",
         "timeline_hint": "Desplace hacia los lados para ver toda la línea de tiempo.",
         "added_on": "Añadido el {date}", "updated_on": "actualizado el {date}", "corrections": "Correcciones",
         "whats_new": "Novedades", "whats_new_intro": "Cada incorporación, actualización y corrección de este explicativo, de la más reciente a la más antigua.",
@@ -121,7 +121,7 @@ STRINGS["pt"] = {
     "sources_differ": "As fontes divergem", "reviewed": "Conteúdo revisado pela última vez em {date}.",
     "single_source": "Fonte única", "n_sources": "{n} fontes independentes", "one_source": "1 fonte",
     "not_translated": "Ainda não traduzido: mostrado no idioma original.",
-    "to_dark": "Mudar para o modo escuro", "to_light": "Mudar para o modo claro",
+    "n_events": "{n} fatos", "to_dark": "Mudar para o modo escuro", "to_light": "Mudar para o modo claro",
 }
 
 SUPPORTED = frozenset(STRINGS)

@@ -27,6 +27,11 @@ from .diagram import Edge, Node, neighbourhood_svg, overview_svg
 from .svg import timeline_svg
 from .validate import Content
 
+COMPACT = 300
+"""Past this many events, the chronology index and timeline summarise by year and month (pages stay small)."""
+CITE_IN_YEAR = 100
+"""Past this many events in a year, the year page leaves footnotes to the event pages (one click away)."""
+
 PAGE_OF = {"actors": "actors/{}.md", "legal": "legal/{}.md", "sources": "sources/{}.md", "events": "events/{}.md"}
 ANCHORED = {"questions": "questions/index.md#{}"}
 
@@ -100,6 +105,12 @@ class Page:
         """A Markdown link to the record (and anchor) a change is about."""
         target = markup.relative(self.r.change_target(change), self.path)
         return Markup(f"[{markup.escape(self.r.change_label(change))}]({target})")
+
+    def events_of(self, kind: str, rid: str) -> list[tuple[str, Any]]:
+        """Events that mention a record, oldest first."""
+        ids = [r for k, r in self.r.index.mentions.get((kind, rid), []) if k == "events"]
+        ids.sort(key=lambda e: self.r.order.get(e, 0))
+        return [(e, self.r.content.get("events", e)) for e in ids]
 
     def stated(self, rec: Any, dispute: Any) -> Markup:
         """The version this page states, for the field a dispute is about."""
@@ -270,6 +281,9 @@ class Renderer:
         self.env = env
         self.glossary = self._glossary()
         self.dataset = ""
+        self._labels: dict[tuple[str, str], str] = {}
+        self._edges: list[Edge] | None = None
+        self.order = {rid: i for i, rid in enumerate(index.events_by_date)}
 
     def _glossary(self) -> markup.Glossary:
         """Concepts' titles and aliases in this language, mapped to (id, short definition)."""
@@ -295,6 +309,14 @@ class Renderer:
         return str(value), self.lang != self.default
 
     def label(self, kind: str, rid: str) -> str:
+        """A record's display name in this language (cached: pages ask for the same names many times)."""
+        key = (kind, rid)
+        found = self._labels.get(key)
+        if found is None:
+            found = self._labels[key] = self._label(kind, rid)
+        return found
+
+    def _label(self, kind: str, rid: str) -> str:
         model = self.content.get(kind, rid)
         if kind == "actors":
             return markup.plain(self.pick(model.short_name or model.name)[0])
@@ -330,8 +352,11 @@ class Renderer:
         key_events = [(rid, e) for rid, e in events if e.key]
         out["index.md"] = self.page("home.md.j2", "index.md", key_events=key_events, latest=latest, recent=[c for c in collect(content) if c.kind != "sources" or c.type == "correction"][:5],
                                     timeline=self.timeline(key_events, events, "index.md"))
-        out["chronology/index.md"] = self.page("chronology.md.j2", "chronology/index.md", years=years, events=events,
-                                               timeline=self.timeline(key_events, events, "chronology/index.md"))
+        by_year: dict[int, list[Any]] = {year: [] for year in years}
+        for rid, e in events:
+            by_year[PartialDate.parse(e.date).year].append((rid, e))
+        out["chronology/index.md"] = self.page("chronology.md.j2", "chronology/index.md", years=years, by_year=by_year,
+                                               compact=len(events) > COMPACT, timeline=self.timeline(key_events, events, "chronology/index.md"))
         for year in years:
             if years_keep is not None and year in years_keep:
                 continue
@@ -340,7 +365,8 @@ class Renderer:
             for rid, e in in_year:
                 months.setdefault(PartialDate.parse(e.date).month, []).append((rid, e))
             out[f"chronology/{year}.md"] = self.page("year.md.j2", f"chronology/{year}.md", year=year, months=months,
-                                                     month_name=lambda m: month_name(m, self.lang) if m else "")
+                                                     month_name=lambda m: month_name(m, self.lang) if m else "",
+                                                     cite_all=len(in_year) <= CITE_IN_YEAR)
         for rid, e in events:
             if keep is None or not keep("events", rid):
                 out[f"events/{rid}.md"] = self.page("event.md.j2", f"events/{rid}.md", rid=rid, e=e)
@@ -374,8 +400,19 @@ class Renderer:
         return out
 
     def timeline(self, key_events: list[Any], events: list[Any], path: str) -> Markup:
+        """Marks for the timeline SVG: every event, or, past COMPACT events, one mark per month (with its count)."""
         p = Page(self, path)
-        marks = [(p.html_link("events", rid), PartialDate.parse(e.date), self.label("events", rid), e.key) for rid, e in events]
+        if len(events) <= COMPACT:
+            marks = [(p.html_link("events", rid), PartialDate.parse(e.date), self.label("events", rid), e.key) for rid, e in events]
+            return timeline_svg(marks, self.lang)
+        months: dict[tuple[int, int], int] = {}
+        for _, e in events:
+            d = PartialDate.parse(e.date)
+            months[(d.year, d.month)] = months.get((d.year, d.month), 0) + 1
+        marks = [(markup.html_relative(f"chronology/{y}.md" + (f"#m-{y}-{m:02d}" if m else ""), path), PartialDate(y, m),
+                  f"{format_date(PartialDate(y, m), self.lang) if m else y}: {t(self.lang, 'n_events', n=n)}", False)
+                 for (y, m), n in sorted(months.items())]
+        marks += [(p.html_link("events", rid), PartialDate.parse(e.date), self.label("events", rid), True) for rid, e in key_events[-40:]]
         return timeline_svg(marks, self.lang)
 
     def change_target(self, change: Change) -> str:
@@ -407,7 +444,12 @@ class Renderer:
         return atom(entries, f"{markup.plain(self.pick(self.content.site.title)[0])} — {t(self.lang, 'whats_new')}", base, self.lang)
 
     def graph_edges(self) -> list[Edge]:
-        """Relations (strong) and offices held in an organization (weak), one line per pair."""
+        """Relations (strong) and offices held in an organization (weak), one line per pair (computed once)."""
+        if self._edges is None:
+            self._edges = self._graph_edges()
+        return self._edges
+
+    def _graph_edges(self) -> list[Edge]:
         edges: dict[tuple[str, str], Edge] = {}
         for rid, rec in self.content.records.get("actors", {}).items():
             name = self.label("actors", rid)
@@ -422,16 +464,28 @@ class Renderer:
                     edges.setdefault(pair, Edge(pair[0], pair[1], label, weak=True))  # type: ignore[arg-type]
         return [edges[k] for k in sorted(edges)]
 
+    def _edges_of(self, rid: str) -> list[Edge]:
+        if not hasattr(self, "_by_actor"):
+            self._by_actor: dict[str, list[Edge]] = {}
+            for edge in self.graph_edges():
+                self._by_actor.setdefault(edge.a, []).append(edge)
+                self._by_actor.setdefault(edge.b, []).append(edge)
+        return self._by_actor.get(rid, [])
+
     def graph(self, path: str, center: str | None = None) -> Markup:
         """The actor diagram for a page: the overview, or one actor's neighbourhood."""
         p = Page(self, path)
         actors = self.content.records.get("actors", {})
-        nodes = {rid: Node(rid, self.label("actors", rid), rec.model.kind, p.html_link("actors", rid)) for rid, rec in actors.items()}
+
+        def node(rid: str) -> Node:
+            return Node(rid, self.label("actors", rid), actors[rid].model.kind, p.html_link("actors", rid))
+
         edges = self.graph_edges()
         if center is None:
-            return overview_svg(list(nodes.values()), edges, t(self.lang, "graph_title"), t(self.lang, "graph_desc"))
-        mine = [e for e in edges if center in (e.a, e.b)]
+            return overview_svg([node(rid) for rid in actors], edges, t(self.lang, "graph_title"), t(self.lang, "graph_desc"))
+        mine = [e for e in self._edges_of(center)]
         around = sorted({e.b if e.a == center else e.a for e in mine})
+        nodes = {rid: node(rid) for rid in [center, *around]}
         name = self.label("actors", center)
         return neighbourhood_svg(nodes[center], [nodes[a] for a in around], mine,
                                  t(self.lang, "neighbourhood_title", name=name), t(self.lang, "graph_desc"))
