@@ -238,7 +238,7 @@ class Page:
             return Markup("")
         return Markup(f'<span class="search-only" aria-hidden="true">{markup.attr(" · ".join(folded))}</span>')
 
-    def front(self, title: str, description: str, ld: dict[str, Any] | None = None) -> Markup:
+    def front(self, title: str, description: str, ld: dict[str, Any] | None = None, search_exclude: bool = False) -> Markup:
         """YAML front matter (JSON strings are valid YAML).
 
         Why HTML-escaped: Material prints `page.title` and `page.meta.description`
@@ -248,6 +248,9 @@ class Page:
         """
         short = description if len(description) <= 300 else description[:299].rstrip() + "…"
         data = {"title": markup.attr(title), "description": markup.attr(short)}
+        if search_exclude:
+            # Summary pages repeat the event pages' text: searching them would double every hit and the index.
+            data["search"] = {"exclude": True}  # type: ignore[assignment]
         if ld is not None and ld.get("@type") in SCHEMA_TYPES.values():
             # Who-is-who pages first in search results for a name.
             data["search"] = {"boost": 2}  # type: ignore[assignment]
@@ -279,11 +282,11 @@ class Renderer:
         self.lang = lang
         self.default = content.languages[0]
         self.env = env
-        self.glossary = self._glossary()
         self.dataset = ""
         self._labels: dict[tuple[str, str], str] = {}
         self._edges: list[Edge] | None = None
         self.order = {rid: i for i, rid in enumerate(index.events_by_date)}
+        self.glossary = self._glossary()
 
     def _glossary(self) -> markup.Glossary:
         """Concepts' titles and aliases in this language, mapped to (id, short definition)."""
@@ -385,12 +388,15 @@ class Renderer:
             out["questions/index.md"] = self.page("questions.md.j2", "questions/index.md", questions=questions)
         if "disputes.md" not in skip:
             out["disputes.md"] = self.page("disputes.md.j2", "disputes.md", disputes=self.disputes())
-        out["data.md"] = self.page("data.md.j2", "data.md")
+        dataset_url = "data/explainer.json" if self.lang == self.default else edition_base(content, self.default) + "data/explainer.json"
+        out["data.md"] = self.page("data.md.j2", "data.md", dataset_url=dataset_url)
         changes = collect(content)
         out["whats-new.md"] = self.page("whats-new.md.j2", "whats-new.md", changes=changes[:MAX_PAGE], total=len(changes))
         out["feed.xml"] = self.feed(changes)
         base = edition_base(content, self.lang)
-        out["data/explainer.json"] = self.dataset
+        if self.lang == self.default:
+            # One copy, at the site root: every edition links to it.
+            out["data/explainer.json"] = self.dataset
         out["data/chronology.csv"] = chronology_csv(content, ix.events_by_date, base)
         out["data/chronology.ics"] = chronology_ics(content, ix.events_by_date, self.lang, base)
         for pid, page in content.pages.items():
