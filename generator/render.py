@@ -388,8 +388,8 @@ class Renderer:
             out["questions/index.md"] = self.page("questions.md.j2", "questions/index.md", questions=questions)
         if "disputes.md" not in skip:
             out["disputes.md"] = self.page("disputes.md.j2", "disputes.md", disputes=self.disputes())
-        dataset_url = "data/explainer.json" if self.lang == self.default else edition_base(content, self.default) + "data/explainer.json"
-        out["data.md"] = self.page("data.md.j2", "data.md", dataset_url=dataset_url)
+        root = "" if self.lang == self.default else edition_base(content, self.default)
+        out["data.md"] = self.page("data.md.j2", "data.md", dataset_url=root + "data/explainer.json", csv_url=root + "data/chronology.csv")
         changes = collect(content)
         out["whats-new.md"] = self.page("whats-new.md.j2", "whats-new.md", changes=changes[:MAX_PAGE], total=len(changes))
         out["feed.xml"] = self.feed(changes)
@@ -397,7 +397,9 @@ class Renderer:
         if self.lang == self.default:
             # One copy, at the site root: every edition links to it.
             out["data/explainer.json"] = self.dataset
-        out["data/chronology.csv"] = chronology_csv(content, ix.events_by_date, base)
+        if self.lang == self.default:
+            # Every language's titles and summaries are columns of the one file.
+            out["data/chronology.csv"] = chronology_csv(content, ix.events_by_date, base)
         out["data/chronology.ics"] = chronology_ics(content, ix.events_by_date, self.lang, base)
         for pid, page in content.pages.items():
             lang = self.lang if self.lang in page.meta else self.default
