@@ -118,3 +118,14 @@ def unsafe_markup(site: Path) -> list[str]:
 
 def relpath(a: str, b: str) -> str:
     return posixpath.relpath(a, b)
+
+
+def stray_escapes(site: Path) -> list[str]:
+    """Markdown backslash escapes that reached the page as text (an escape used in a raw-HTML context)."""
+    import re
+
+    found: list[str] = []
+    for path in html_files(site):
+        text = re.sub(r"<script.*?</script>", "", path.read_text(encoding="utf-8"), flags=re.S)
+        found += [f"{path.relative_to(site)}: {m.group(0)}" for m in re.finditer(r".{0,20}\\[-.()!#*_\[\]{}+].{0,10}", text)]
+    return found

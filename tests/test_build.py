@@ -9,7 +9,7 @@ import pytest
 
 from generator.build import BuildError, build
 
-from .sitecheck import broken_links, external_loads, parse, unsafe_markup
+from .sitecheck import broken_links, external_loads, parse, stray_escapes, unsafe_markup
 
 pytestmark = pytest.mark.slow
 
@@ -85,6 +85,7 @@ def test_real_content_site(real_site: Path) -> None:
     assert broken_links(real_site) == []
     assert external_loads(real_site) == []
     assert unsafe_markup(real_site) == []
+    assert stray_escapes(real_site) == []
     home = (real_site / "index.html").read_text()
     assert "63" in (real_site / "events/2025-11-06-congress-declares-sheinbaum-persona-non-grata/index.html").read_text()
     assert 'class="timeline"' in home
