@@ -13,10 +13,10 @@ from importlib import resources
 
 from . import markup
 from .i18n import t
+from .validate import Content
 
 UI_KEYS = ["not_found_title", "not_found_text", "home", "chronology", "actors", "legal", "questions", "sources"]
 """Interface strings the theme overrides print (the 404 page)."""
-from .validate import Content
 
 SECTIONS = ["index.md", "chronology/index.md", "actors/index.md", "legal/index.md", "questions/index.md",
             "disputes.md", "sources/index.md", "whats-new.md", "data.md"]

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .build import check
-from .problems import Problem, warning
 from .load import RawTree, load_tree
+from .problems import Problem, warning
 from .relations import build_index
 from .validate import Content
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checks import iter_citations
 from .model import PartialDate
 from .relations import Index, Ref, source_id
-from .checks import iter_citations
 from .validate import Content
 
 
@@ -105,7 +105,7 @@ def _quiet_pages(content: Content, affected: set[Ref]) -> set[str]:
     questions = content.records.get("questions", {})
     question_refs = {("questions", rid) for rid in questions}
     shown_by_questions = set(question_refs)
-    for rid, rec in questions.items():
+    for rec in questions.values():
         m = rec.model
         shown_by_questions |= {("events", x) for x in m.events} | {("actors", x) for x in m.actors} | {("legal", x) for x in m.legal}
         shown_by_questions |= {("actors", p.actor) for p in m.positions}

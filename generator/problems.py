@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Literal, TypeAlias
 
 Format: TypeAlias = Literal["text", "github", "json"]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a problem is: errors stop the build, warnings do not (unless --strict)."""
 
     ERROR = "error"

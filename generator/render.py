@@ -8,22 +8,22 @@ Markup fragments, so a forgotten filter fails safe.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from . import markup
-from .i18n import format_date, month_name, t
-from .model import PartialDate
-from .relations import Index, build_index, event_key, independent_publishers, source_id
 from .changes import MAX_PAGE, Change, atom, collect
 from .configs import edition_base
 from .data import SCHEMA_TYPES, chronology_csv, chronology_ics, dataset_json, jsonld
 from .diagram import Edge, Node, neighbourhood_svg, overview_svg
+from .i18n import format_date, month_name, t
+from .model import PartialDate
+from .relations import Index, build_index, event_key, independent_publishers, source_id
 from .svg import timeline_svg
 from .validate import Content
 

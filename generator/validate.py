@@ -18,8 +18,8 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .load import Key, RawDoc
-from .model import KINDS, LOCALIZED, REF_KINDS, Model, PageMeta, PartialDate, Site
-from .problems import Problem, error, warning
+from .model import KINDS, LOCALIZED, PageMeta, PartialDate, Site
+from .problems import Problem, error
 
 CROSS_REF = re.compile(r"\[\[([^\[\]]*)\]\]")
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
@@ -239,7 +239,7 @@ def model_problems(exc: ValidationError, doc: RawDoc, root: type[BaseModel]) -> 
 # ---- texts ----------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _field_kind(model: type, name: str) -> str:
     """'text', 'texts' (a list of texts) or 'other' for a model field; computed once per field."""
     info = model.model_fields[name]  # type: ignore[attr-defined]

@@ -88,7 +88,7 @@ def test_arbitrary_yaml_documents_load_or_report(value: object) -> None:
 @given(YAML_VALUES)
 def test_arbitrary_records_validate_or_report(value: object) -> None:
     from generator.model import Event
-    from generator.validate import model_problems, _validate_doc
+    from generator.validate import _validate_doc, model_problems
 
     doc, _ = parse_text(yaml.safe_dump(value), "content/events/x.yml")
     if doc is None:

@@ -11,3 +11,13 @@ def test_every_module_has_a_test_file() -> None:
     tests = {p.stem.removeprefix("test_") for p in (ROOT / "tests").rglob("test_*.py")}
     missing = sorted(modules - tests)
     assert not missing, f"modules without tests/test_<module>.py: {missing}"
+
+
+def test_code_passes_the_linter() -> None:
+    """ruff, with the project's configuration in pyproject.toml (run here so CI enforces it)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "generator", "tests", "bench"], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
