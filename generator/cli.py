@@ -92,15 +92,15 @@ def _edit(args: argparse.Namespace, project: Path) -> int:
                     sys.stderr.write(f"wrote {path.relative_to(project).as_posix()}\n")
             if args.check:
                 stale = stale_schemas(project)
-                for path in stale:
-                    sys.stderr.write(f"{path}: out of date; run `explainer schema --write`\n")
+                for name in stale:
+                    sys.stderr.write(f"{name}: out of date; run `explainer schema --write`\n")
                 return 1 if stale else 0
             if not args.write:
                 sys.stdout.write(all_schemas_json())
             return 0
         if args.command == "new":
             name += f" {args.new_kind}"
-            options = {k: v for k, v in vars(args).items() if isinstance(v, str)}
+            options: dict[str, str | None] = {k: v for k, v in vars(args).items() if isinstance(v, str)}
             ask = input if sys.stdin.isatty() else None
             path = scaffold(project, args.new_kind, options, getattr(args, "source", []), rid=args.id, ask=ask)
             sys.stdout.write(path.relative_to(project).as_posix() + "\n")

@@ -102,7 +102,8 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 
 def _mark(event: yaml.Event) -> Pos:
-    return (event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def parse_text(text: str, path: str) -> tuple[RawDoc | None, list[Problem]]:

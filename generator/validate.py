@@ -208,7 +208,8 @@ _MAPPING_ERRORS = {"missing", "extra_forbidden", "model_type", "model_attributes
 def model_problems(exc: ValidationError, doc: RawDoc, root: type[BaseModel]) -> list[Problem]:
     """Map pydantic errors to problems at the YAML positions, collapsing union branches."""
     located: dict[Key, list[tuple[dict[str, Any], str | None]]] = {}
-    for err in exc.errors(include_url=False):
+    for details in exc.errors(include_url=False):
+        err: dict[str, Any] = dict(details)
         path, name = _clean_loc(doc.data, tuple(err["loc"]))
         if err["type"] == "missing" and name is None and err["loc"]:
             name = str(err["loc"][-1])
@@ -226,9 +227,9 @@ def model_problems(exc: ValidationError, doc: RawDoc, root: type[BaseModel]) -> 
             errs = kept or errs[:1]
             if not isinstance(value, dict) and len({e[0]["type"] for e in errs}) > 1:
                 errs = errs[:1]
-        for err, name in errs:
-            message, code = _message(err, value, root, path, name)
-            if err["type"] == "extra_forbidden":
+        for found, name in errs:
+            message, code = _message(found, value, root, path, name)
+            if found["type"] == "extra_forbidden":
                 line, col = doc.key_pos(path)
             else:
                 line, col = doc.pos(path)
@@ -391,9 +392,10 @@ def validate(tree: Any) -> tuple[Content | None, list[Problem]]:
     # Default-language pages are stored under "" until the site's languages are known.
     default = content.languages[0]
     for page in pages.values():
-        for bucket in (page.meta, page.body, page.raw):
-            if "" in bucket:
-                bucket[default] = bucket.pop("")  # type: ignore[arg-type]
+        if "" in page.meta:
+            page.meta[default] = page.meta.pop("")
+            page.body[default] = page.body.pop("")
+            page.raw[default] = page.raw.pop("")
     problems += check_content(content)
     if any(p.severity.value == "error" for p in problems):
         return None, problems

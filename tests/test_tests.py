@@ -21,3 +21,12 @@ def test_code_passes_the_linter() -> None:
     proc = subprocess.run([sys.executable, "-m", "ruff", "check", "generator", "tests", "bench"], cwd=ROOT,
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_code_passes_the_type_checker() -> None:
+    """mypy with the project's configuration (pydantic plugin, untyped bodies checked)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "mypy", "generator"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
