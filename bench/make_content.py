@@ -41,17 +41,93 @@ WORDS = {
         "reunión cumbre declaración reacción protesta apoyo crítica respuesta según fuentes"
     ).split(),
 }
-JOIN = {"en": ["the", "of", "and", "in", "after", "with", "for", "on", "by"],
-        "es": ["el", "la", "de", "y", "en", "tras", "con", "para", "por"]}
-FIRST = ["Ana", "Luis", "María", "Jorge", "Carmen", "Pedro", "Lucía", "Raúl", "Elena", "Hugo", "Rosa", "Diego",
-         "Marta", "Pablo", "Sofía", "Andrés", "Laura", "Tomás", "Inés", "Víctor"]
-LAST = ["García", "Pérez", "Rojas", "Torres", "Flores", "Ramírez", "Vargas", "Castillo", "Mendoza", "Chávez",
-        "Quispe", "Herrera", "Silva", "Ortega", "Navarro", "Delgado", "Romero", "Salas", "Cruz", "Paredes"]
+JOIN = {
+    "en": ["the", "of", "and", "in", "after", "with", "for", "on", "by"],
+    "es": ["el", "la", "de", "y", "en", "tras", "con", "para", "por"],
+}
+FIRST = [
+    "Ana",
+    "Luis",
+    "María",
+    "Jorge",
+    "Carmen",
+    "Pedro",
+    "Lucía",
+    "Raúl",
+    "Elena",
+    "Hugo",
+    "Rosa",
+    "Diego",
+    "Marta",
+    "Pablo",
+    "Sofía",
+    "Andrés",
+    "Laura",
+    "Tomás",
+    "Inés",
+    "Víctor",
+]
+LAST = [
+    "García",
+    "Pérez",
+    "Rojas",
+    "Torres",
+    "Flores",
+    "Ramírez",
+    "Vargas",
+    "Castillo",
+    "Mendoza",
+    "Chávez",
+    "Quispe",
+    "Herrera",
+    "Silva",
+    "Ortega",
+    "Navarro",
+    "Delgado",
+    "Romero",
+    "Salas",
+    "Cruz",
+    "Paredes",
+]
 COUNTRIES = ["PE", "MX", "EC", "CO", "BR", "CL", "AR", "BO", "VE", "UY", "PY", "GT", "HN", "CR", "PA"]
-PUBLISHERS = ["El Comercio", "La República", "Infobae", "El País", "Reuters", "EFE", "AP", "Andina", "Milenio",
-              "El Universal", "La Jornada", "Expreso", "Correo", "RPP", "Canal N", "BBC Mundo", "France 24",
-              "DW", "CNN en Español", "El Financiero", "Proceso", "Excélsior", "Gestión", "Ojo", "Perú21"]
-SOURCE_KINDS = ["news", "news", "news", "news", "wire", "official-statement", "legal-text", "court-decision", "reference"]
+PUBLISHERS = [
+    "El Comercio",
+    "La República",
+    "Infobae",
+    "El País",
+    "Reuters",
+    "EFE",
+    "AP",
+    "Andina",
+    "Milenio",
+    "El Universal",
+    "La Jornada",
+    "Expreso",
+    "Correo",
+    "RPP",
+    "Canal N",
+    "BBC Mundo",
+    "France 24",
+    "DW",
+    "CNN en Español",
+    "El Financiero",
+    "Proceso",
+    "Excélsior",
+    "Gestión",
+    "Ojo",
+    "Perú21",
+]
+SOURCE_KINDS = [
+    "news",
+    "news",
+    "news",
+    "news",
+    "wire",
+    "official-statement",
+    "legal-text",
+    "court-decision",
+    "reference",
+]
 ACTOR_KINDS = ["person"] * 6 + ["government-body", "legislature", "court", "organization", "party"]
 LEGAL_KINDS = ["treaty", "provision", "court-case", "concept", "domestic-law", "resolution"]
 START_YEAR = 2006
@@ -220,10 +296,13 @@ class Maker:
             person = f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]} {i}"
             name = {"en": person, "es": person}
             short = name
-        lines = ["# yaml-language-server: $schema=../../schemas/actor.schema.json", f"kind: {kind}",
-                 f"name: {{en: {_q(name['en'])}, es: {_q(name['es'])}}}",
-                 f"short_name: {{en: {_q(short['en'])}, es: {_q(short['es'])}}}",
-                 f"country: {rng.choice(COUNTRIES)}"]
+        lines = [
+            "# yaml-language-server: $schema=../../schemas/actor.schema.json",
+            f"kind: {kind}",
+            f"name: {{en: {_q(name['en'])}, es: {_q(name['es'])}}}",
+            f"short_name: {{en: {_q(short['en'])}, es: {_q(short['es'])}}}",
+            f"country: {rng.choice(COUNTRIES)}",
+        ]
         if rng.random() < 0.5:
             lines.append(f"wikidata: Q{rng.randint(1, 10**8)}")
         others = [a for a in rng.sample(self.actor_ids, 4) if a != aid]
@@ -244,10 +323,12 @@ class Maker:
         n_rel = rng.randint(0, 3)
         if n_rel and len(others) > 2:
             lines.append("relations:")
-            for other in others[2:2 + n_rel]:
+            for other in others[2 : 2 + n_rel]:
                 lines.append(f"  - actor: {other}")
-                lines.append(f"    relation: {{en: {_q(rng.choice(['ally of', 'lawyer of', 'minister under', 'critic of']))}, "
-                             f"es: {_q(rng.choice(['aliado de', 'abogado de', 'ministro de', 'crítico de']))}}}")
+                lines.append(
+                    f"    relation: {{en: {_q(rng.choice(['ally of', 'lawyer of', 'minister under', 'critic of']))}, "
+                    f"es: {_q(rng.choice(['aliado de', 'abogado de', 'ministro de', 'crítico de']))}}}"
+                )
                 if rng.random() < 0.5:
                     lines.append(f"    from: {_q(self.date('year'))}")
                 lines.append("    sources:")
@@ -260,12 +341,17 @@ class Maker:
         rng = self.rng
         kind = LEGAL_KINDS[i % len(LEGAL_KINDS)]
         title = {"en": self.title("en"), "es": self.title("es")}
-        lines = ["# yaml-language-server: $schema=../../schemas/legal.schema.json", f"kind: {kind}",
-                 f"title: {{en: {_q(title['en'])}, es: {_q(title['es'])}}}",
-                 f"short_title: {{en: {_q(f'Instrument {i}')}, es: {_q(f'Instrumento {i}')}}}",
-                 "aliases:", f"  - {{en: {_q(f'Alias {i}')}, es: {_q(f'Alias {i}')}}}",
-                 "adopted:", f"  date: {_q(self.date('day'))}",
-                 f"  place: {{en: {_q('Caracas')}, es: {_q('Caracas')}}}"]
+        lines = [
+            "# yaml-language-server: $schema=../../schemas/legal.schema.json",
+            f"kind: {kind}",
+            f"title: {{en: {_q(title['en'])}, es: {_q(title['es'])}}}",
+            f"short_title: {{en: {_q(f'Instrument {i}')}, es: {_q(f'Instrumento {i}')}}}",
+            "aliases:",
+            f"  - {{en: {_q(f'Alias {i}')}, es: {_q(f'Alias {i}')}}}",
+            "adopted:",
+            f"  date: {_q(self.date('day'))}",
+            f"  place: {{en: {_q('Caracas')}, es: {_q('Caracas')}}}",
+        ]
         lines += self.bilingual("summary", self.text_pair(400, 900, self.refs(2, 0)))
         if kind == "treaty":
             lines.append("parties:")
@@ -298,7 +384,9 @@ class Maker:
         lines.append(f"actors: [{', '.join(actors)}]")
         if legal:
             lines.append(f"legal: [{', '.join(legal)}]")
-        lines.append(f"tags: [{', '.join(rng.sample(['asylum', 'diplomacy', 'courts', 'congress', 'precedent', 'protest'], 2))}]")
+        lines.append(
+            f"tags: [{', '.join(rng.sample(['asylum', 'diplomacy', 'courts', 'congress', 'precedent', 'protest'], 2))}]"
+        )
         if key:
             lines.append("key: true")
         lines.append("sources:")
@@ -316,7 +404,9 @@ class Maker:
         rng = self.rng
         lines = ["# yaml-language-server: $schema=../../schemas/question.schema.json"]
         lines.append(f"question: {{en: {_q(self.title('en') + '?')}, es: {_q('¿' + self.title('es') + '?')}}}")
-        lines += self.bilingual("answer", self.text_pair(600, 1100, self.refs(3, 2) + [f"[[event:{rng.choice(self.event_ids)}]]"]))
+        lines += self.bilingual(
+            "answer", self.text_pair(600, 1100, self.refs(3, 2) + [f"[[event:{rng.choice(self.event_ids)}]]"])
+        )
         lines.append(f"order: {i}")
         lines.append(f"status: {rng.choice(['answered', 'answered', 'open'])}")
         lines.append("positions:")
@@ -334,13 +424,13 @@ class Maker:
 
     def site(self) -> str:
         lines = [
-            "title: {en: \"Synthetic benchmark explainer\", es: \"Explicador sintético de referencia\"}",
+            'title: {en: "Synthetic benchmark explainer", es: "Explicador sintético de referencia"}',
             "tagline:",
             f"  en: {_q(self.sentence('en', 20, 30))}",
             f"  es: {_q(self.sentence('es', 20, 30))}",
             "languages: [en, es]",
-            "site_url: \"https://bench.example.org/explainer/\"",
-            "reviewed: \"2026-01-15\"",
+            'site_url: "https://bench.example.org/explainer/"',
+            'reviewed: "2026-01-15"',
         ]
         lines += self.bilingual("summary", self.text_pair(600, 1000, self.refs(3, 1)))
         lines.append("key_facts:")
@@ -384,7 +474,7 @@ class Maker:
         files["site.yml"] = self.site()
         # Any source not yet cited (small sizes): cite it from the last event.
         if self._next_source < len(self.source_ids):
-            rest = self.source_ids[self._next_source:]
+            rest = self.source_ids[self._next_source :]
             last = f"events/{event_specs[-1][1]}.yml"
             text = files[last]
             head, sep, tail = text.partition("sources:\n")
@@ -400,9 +490,15 @@ class Maker:
             )
         for rel, text in files.items():
             (content / rel).write_text(text, encoding="utf-8")
-        return {"events": self.n_events, "actors": self.n_actors, "sources": self.n_sources,
-                "legal": self.n_legal, "questions": self.n_questions, "files": len(files),
-                "bytes": sum(len(t.encode("utf-8")) for t in files.values())}
+        return {
+            "events": self.n_events,
+            "actors": self.n_actors,
+            "sources": self.n_sources,
+            "legal": self.n_legal,
+            "questions": self.n_questions,
+            "files": len(files),
+            "bytes": sum(len(t.encode("utf-8")) for t in files.values()),
+        }
 
 
 def _slug(text: str) -> str:

@@ -149,8 +149,13 @@ def run_measured(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | 
         proc.returncode = os.waitstatus_to_exitcode(status)
         fout.seek(0)
         ferr.seek(0)
-        return {"wall": wall, "rc": proc.returncode, "stdout": fout.read(), "stderr": ferr.read(),
-                "maxrss_kb": usage.ru_maxrss}
+        return {
+            "wall": wall,
+            "rc": proc.returncode,
+            "stdout": fout.read(),
+            "stderr": ferr.read(),
+            "maxrss_kb": usage.ru_maxrss,
+        }
 
 
 def child_json(snippet: str, *args: str, cwd: Path | None = None) -> dict:
@@ -184,11 +189,14 @@ def site_stats(site: Path) -> dict:
     for rel in ("search/search_index.json", "es/search/search_index.json"):
         f = site / rel
         index[rel] = f.stat().st_size if f.exists() else None
-    return {"html_pages": len(pages), "html_bytes": sum(s for s, _ in sizes),
-            "largest": [{"path": p, "bytes": s} for s, p in sizes[:5]],
-            "over_1mb": sum(1 for s, _ in sizes if s > 1_000_000),
-            "search_index_bytes": index,
-            "site_bytes": sum(f.stat().st_size for f in site.rglob("*") if f.is_file())}
+    return {
+        "html_pages": len(pages),
+        "html_bytes": sum(s for s, _ in sizes),
+        "largest": [{"path": p, "bytes": s} for s, p in sizes[:5]],
+        "over_1mb": sum(1 for s, _ in sizes if s > 1_000_000),
+        "search_index_bytes": index,
+        "site_bytes": sum(f.stat().st_size for f in site.rglob("*") if f.is_file()),
+    }
 
 
 def bench_size(n: int, work: Path, build: bool, log) -> dict:
@@ -198,16 +206,25 @@ def bench_size(n: int, work: Path, build: bool, log) -> dict:
     scaffold(project)
     t = time.perf_counter()
     counts = make(project, n)
-    res: dict = {"events": n, "content": counts, "make_seconds": time.perf_counter() - t,
-                 "loadavg_at_start": os.getloadavg()}
+    res: dict = {
+        "events": n,
+        "content": counts,
+        "make_seconds": time.perf_counter() - t,
+        "loadavg_at_start": os.getloadavg(),
+    }
     log(f"[{n}] content: {counts['files']} files, {counts['bytes'] / 1e6:.1f} MB")
 
     res["parse_floor"] = child_json(PARSE_FLOOR, str(project))
     log(f"[{n}] parse floor (CSafeLoader): {res['parse_floor']['seconds']:.2f} s")
 
     v = run_measured([*EXPLAINER, "--project", str(project), "validate"], cwd=work)
-    res["validate"] = {"wall": v["wall"], "rc": v["rc"], "maxrss_kb": v["maxrss_kb"],
-                       "output_lines": len(v["stdout"].splitlines()), "stderr_tail": v["stderr"][-500:]}
+    res["validate"] = {
+        "wall": v["wall"],
+        "rc": v["rc"],
+        "maxrss_kb": v["maxrss_kb"],
+        "output_lines": len(v["stdout"].splitlines()),
+        "stderr_tail": v["stderr"][-500:],
+    }
     if v["rc"] != 0 or v["stdout"].strip():
         log(f"[{n}] validate reported problems:\n{v['stdout'][:2000]}")
     log(f"[{n}] validate: {v['wall']:.2f} s wall (rc {v['rc']})")
@@ -215,7 +232,9 @@ def bench_size(n: int, work: Path, build: bool, log) -> dict:
     gen_out = work / f"gen{n}"
     shutil.rmtree(gen_out, ignore_errors=True)
     res["generate"] = child_json(GENERATE, str(project), str(gen_out))
-    log(f"[{n}] generate: {res['generate']['seconds']:.2f} s in-process, peak RSS {res['generate']['maxrss_kb'] / 1024:.0f} MB")
+    log(
+        f"[{n}] generate: {res['generate']['seconds']:.2f} s in-process, peak RSS {res['generate']['maxrss_kb'] / 1024:.0f} MB"
+    )
 
     ph_out = work / f"ph{n}"
     shutil.rmtree(ph_out, ignore_errors=True)
@@ -226,7 +245,12 @@ def bench_size(n: int, work: Path, build: bool, log) -> dict:
 
     if build:
         b = run_measured([*EXPLAINER, "--project", str(project), "build"], cwd=work)
-        res["build"] = {"wall": b["wall"], "rc": b["rc"], "maxrss_kb": b["maxrss_kb"], "stderr_tail": b["stderr"][-1500:]}
+        res["build"] = {
+            "wall": b["wall"],
+            "rc": b["rc"],
+            "maxrss_kb": b["maxrss_kb"],
+            "stderr_tail": b["stderr"][-1500:],
+        }
         log(f"[{n}] build: {b['wall']:.1f} s (rc {b['rc']}), peak RSS {b['maxrss_kb'] / 1024:.0f} MB")
         if b["rc"] == 0:
             res["site"] = site_stats(project / "site")
@@ -248,13 +272,17 @@ def bench_incremental(work: Path, log) -> dict:
     data = child_json(INCREMENTAL, str(project), str(event))
     # A cold `explainer generate` after one more edit: what an editor running the CLI waits for.
     text = event.read_text(encoding="utf-8")
-    event.write_text(text.replace("(Edited for the benchmark.)", "(Edited twice for the benchmark.)", 1), encoding="utf-8")
+    event.write_text(
+        text.replace("(Edited for the benchmark.)", "(Edited twice for the benchmark.)", 1), encoding="utf-8"
+    )
     cold = run_measured([*EXPLAINER, "--project", str(project), "generate"], cwd=work)
     data["cli_edit_wall"] = cold["wall"]
     data["cli_rc"] = cold["rc"]
     data["cli_stderr"] = cold["stderr"].strip().splitlines()[-1:] if cold["stderr"] else []
-    log(f"[real] incremental: first {data['first_seconds']:.2f} s, no-op {data['noop_seconds']:.2f} s, "
-        f"after edit {data['edit_seconds']:.3f} s ({data['edit_changed']} files rewritten), CLI {cold['wall']:.2f} s")
+    log(
+        f"[real] incremental: first {data['first_seconds']:.2f} s, no-op {data['noop_seconds']:.2f} s, "
+        f"after edit {data['edit_seconds']:.3f} s ({data['edit_changed']} files rewritten), CLI {cold['wall']:.2f} s"
+    )
     return data
 
 
@@ -284,8 +312,16 @@ def bench_zensical(work: Path, n: int, log) -> dict:
     cfg.write_text(text, encoding="utf-8")
     shutil.rmtree(project / "site-zensical", ignore_errors=True)
     r = run_measured([str(zbin), "build", "-f", str(cfg)], cwd=project)
-    info.update({"as_is": {"wall": r["wall"], "rc": r["rc"], "maxrss_kb": r["maxrss_kb"],
-                           "tail": (r["stdout"] + "\n" + r["stderr"]).strip().splitlines()[-3:]}})
+    info.update(
+        {
+            "as_is": {
+                "wall": r["wall"],
+                "rc": r["rc"],
+                "maxrss_kb": r["maxrss_kb"],
+                "tail": (r["stdout"] + "\n" + r["stderr"]).strip().splitlines()[-3:],
+            }
+        }
+    )
     log(f"[zensical] as-is: rc {r['rc']} in {r['wall']:.1f} s: {info['as_is']['tail'][-1:]}")
     if r["rc"] != 0:
         # Retry without the custom sitemap template (Zensical's template engine is not Jinja-complete).
@@ -298,8 +334,13 @@ def bench_zensical(work: Path, n: int, log) -> dict:
         shutil.rmtree(project / "site-zensical", ignore_errors=True)
         r = run_measured([str(zbin), "build", "-f", str(cfg2)], cwd=project)
         pages = len(list((project / "site-zensical").rglob("*.html"))) if (project / "site-zensical").exists() else 0
-        info["without_custom_sitemap"] = {"wall": r["wall"], "rc": r["rc"], "maxrss_kb": r["maxrss_kb"], "html_pages": pages,
-                                          "tail": (r["stdout"] + "\n" + r["stderr"]).strip().splitlines()[-3:]}
+        info["without_custom_sitemap"] = {
+            "wall": r["wall"],
+            "rc": r["rc"],
+            "maxrss_kb": r["maxrss_kb"],
+            "html_pages": pages,
+            "tail": (r["stdout"] + "\n" + r["stderr"]).strip().splitlines()[-3:],
+        }
         log(f"[zensical] without overrides/sitemap.xml: rc {r['rc']} in {r['wall']:.1f} s, {pages} pages")
     return info
 
@@ -345,9 +386,11 @@ def ratios(results: dict) -> dict:
 
 def table(results: dict) -> str:
     rat = results["ratios"]
-    head = ("| events | files | MB | parse floor s | validate s (CLI) | generate s | load | models | checks | render | write "
-            "| gen/parse | peak RSS gen MB | build s | gen share | peak RSS build MB | HTML pages | HTML MB | largest page "
-            "| search idx en/es MB |")
+    head = (
+        "| events | files | MB | parse floor s | validate s (CLI) | generate s | load | models | checks | render | write "
+        "| gen/parse | peak RSS gen MB | build s | gen share | peak RSS build MB | HTML pages | HTML MB | largest page "
+        "| search idx en/es MB |"
+    )
     lines = [head, "|" + "|".join(["---"] * (head.count("|") - 1)) + "|"]
     for r in results["sizes"]:
         n = r["events"]
@@ -355,14 +398,24 @@ def table(results: dict) -> str:
         b = r.get("build")
         s = r.get("site")
         row = [
-            f"{n}", f"{r['content']['files']}", f"{r['content']['bytes'] / 1e6:.1f}",
-            f"{r['parse_floor']['seconds']:.2f}", f"{r['validate']['wall']:.2f}", f"{r['generate']['seconds']:.2f}",
-            f"{ph['load']:.2f}", f"{ph['models']:.2f}", f"{ph['checks']:.2f}", f"{ph['render']:.2f}", f"{ph['write']:.2f}",
-            f"{rat['generate_over_parse'][n]:.1f}×", f"{r['generate']['maxrss_kb'] / 1024:.0f}",
+            f"{n}",
+            f"{r['content']['files']}",
+            f"{r['content']['bytes'] / 1e6:.1f}",
+            f"{r['parse_floor']['seconds']:.2f}",
+            f"{r['validate']['wall']:.2f}",
+            f"{r['generate']['seconds']:.2f}",
+            f"{ph['load']:.2f}",
+            f"{ph['models']:.2f}",
+            f"{ph['checks']:.2f}",
+            f"{ph['render']:.2f}",
+            f"{ph['write']:.2f}",
+            f"{rat['generate_over_parse'][n]:.1f}×",
+            f"{r['generate']['maxrss_kb'] / 1024:.0f}",
             f"{b['wall']:.1f}" if b else "skipped",
             f"{rat['generator_share_of_build'][n] * 100:.1f}%" if n in rat["generator_share_of_build"] else "–",
             f"{b['maxrss_kb'] / 1024:.0f}" if b else "–",
-            f"{s['html_pages']}" if s else "–", f"{s['html_bytes'] / 1e6:.0f}" if s else "–",
+            f"{s['html_pages']}" if s else "–",
+            f"{s['html_bytes'] / 1e6:.0f}" if s else "–",
             f"{s['largest'][0]['path']} ({s['largest'][0]['bytes'] / 1e6:.2f} MB)" if s else "–",
             ("/".join(f"{(v or 0) / 1e6:.1f}" for v in s["search_index_bytes"].values())) if s else "–",
         ]
@@ -372,17 +425,23 @@ def table(results: dict) -> str:
         extra.append(f"generate(20000) / generate(10000) = {rat['generate_20000_over_10000']:.2f}")
     inc = results.get("incremental")
     if inc:
-        extra.append(f"incremental on real content ({inc['pages']} files): first generate {inc['first_seconds']:.2f} s, "
-                     f"no-op regenerate {inc['noop_seconds']:.3f} s, after a one-event edit {inc['edit_seconds']:.3f} s "
-                     f"({inc['edit_changed']} files rewritten); cold CLI `explainer generate` after an edit {inc['cli_edit_wall']:.2f} s")
+        extra.append(
+            f"incremental on real content ({inc['pages']} files): first generate {inc['first_seconds']:.2f} s, "
+            f"no-op regenerate {inc['noop_seconds']:.3f} s, after a one-event edit {inc['edit_seconds']:.3f} s "
+            f"({inc['edit_changed']} files rewritten); cold CLI `explainer generate` after an edit {inc['cli_edit_wall']:.2f} s"
+        )
     z = results.get("zensical")
     if z:
         a = z.get("as_is", {})
-        extra.append(f"zensical {z.get('version', '?')} at {z['events']} events (en edition): as-is rc {a.get('rc')} "
-                     f"in {a.get('wall', 0):.1f} s {a.get('tail', [])[-1:]}")
+        extra.append(
+            f"zensical {z.get('version', '?')} at {z['events']} events (en edition): as-is rc {a.get('rc')} "
+            f"in {a.get('wall', 0):.1f} s {a.get('tail', [])[-1:]}"
+        )
         w = z.get("without_custom_sitemap")
         if w:
-            extra.append(f"zensical without overrides/sitemap.xml: rc {w['rc']} in {w['wall']:.1f} s, {w['html_pages']} pages")
+            extra.append(
+                f"zensical without overrides/sitemap.xml: rc {w['rc']} in {w['wall']:.1f} s, {w['html_pages']} pages"
+            )
         if z.get("error"):
             extra.append(f"zensical: {z['error']}")
     return "\n".join(lines) + ("\n\n" + "\n".join(f"- {e}" for e in extra) if extra else "") + "\n"
@@ -392,13 +451,20 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark the explainer generator on synthetic content.")
     ap.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="event counts (default: %(default)s)")
     ap.add_argument("--quick", action="store_true", help="1000 events only")
-    ap.add_argument("--build-max", type=int, default=10000, help="skip `explainer build` above this size (default 10000)")
+    ap.add_argument(
+        "--build-max", type=int, default=10000, help="skip `explainer build` above this size (default 10000)"
+    )
     ap.add_argument("--no-incremental", action="store_true", help="skip the incremental test on the real content")
     ap.add_argument("--zensical-size", type=int, default=1000, help="size for the Zensical build (0 to skip)")
-    ap.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one, removed at the end)")
+    ap.add_argument(
+        "--work", type=Path, default=None, help="work folder (default: a temporary one, removed at the end)"
+    )
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "results.json")
-    ap.add_argument("--no-snapshot", action="store_true",
-                    help="run the live generator/ instead of a copy frozen at the start (others may be editing it)")
+    ap.add_argument(
+        "--no-snapshot",
+        action="store_true",
+        help="run the live generator/ instead of a copy frozen at the start (others may be editing it)",
+    )
     args = ap.parse_args(argv)
     sizes = [1000] if args.quick else args.sizes
 
@@ -411,9 +477,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_snapshot:
         SRC = snapshot(work / "src")
         log(f"code under test: snapshot {SRC} ({code_digest(SRC)})")
-    results: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "sizes": [],
-                     "code": {"source": str(SRC), "snapshot": not args.no_snapshot, "digest": code_digest(SRC)},
-                     "started": time.strftime("%Y-%m-%d %H:%M:%S")}
+    results: dict = {
+        "python": sys.version.split()[0],
+        "cpus": os.cpu_count(),
+        "sizes": [],
+        "code": {"source": str(SRC), "snapshot": not args.no_snapshot, "digest": code_digest(SRC)},
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
     try:
         for n in sizes:
             results["sizes"].append(bench_size(n, work, n <= args.build_max, log))

@@ -63,8 +63,9 @@ def render_all(project: Path, content: Content, incremental: bool = False) -> di
     return render_site(content, project, incremental=incremental)
 
 
-def generate(project: Path, strict: bool = False, out: Path | None = None, site_url: str | None = None,
-             atomic: bool = True) -> Result:
+def generate(
+    project: Path, strict: bool = False, out: Path | None = None, site_url: str | None = None, atomic: bool = True
+) -> Result:
     """Validate, render everything in memory, then write only what changed into `generated/`.
 
     `site_url` overrides site.yml's (a staging host, or 127.0.0.1 for browser tests).

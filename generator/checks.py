@@ -48,7 +48,12 @@ class Checker:
     def ref(self, doc: RawDoc, path: Key, kind: str, rid: str, what: str) -> None:
         """Check that `rid` names an existing record of `kind`."""
         if rid not in self.content.known.get(kind, set()):
-            self.err(doc, path, "unknown-reference", f"{what} '{rid}' does not exist in content/{kind}/{_hint(rid, self.ids.get(kind, []))}")
+            self.err(
+                doc,
+                path,
+                "unknown-reference",
+                f"{what} '{rid}' does not exist in content/{kind}/{_hint(rid, self.ids.get(kind, []))}",
+            )
 
     # -- per record ----------------------------------------------------------------
 
@@ -76,13 +81,23 @@ class Checker:
         langs = self.content.languages
         for lang in cite.translation or {}:
             if lang not in langs:
-                self.err(doc, (*path, "translation", lang), "unknown-language", f"language '{lang}' is not in site.yml languages ({', '.join(langs)})")
+                self.err(
+                    doc,
+                    (*path, "translation", lang),
+                    "unknown-language",
+                    f"language '{lang}' is not in site.yml languages ({', '.join(langs)})",
+                )
         source = self.content.records.get("sources", {}).get(cite.source)
         if cite.quote is None or source is None:
             return
         for lang in langs:
             if lang != source.model.language and lang not in (cite.translation or {}):
-                self.warn(doc, (*path, "quote"), "missing-translation", f"quote from a '{source.model.language}' source has no '{lang}' translation")
+                self.warn(
+                    doc,
+                    (*path, "quote"),
+                    "missing-translation",
+                    f"quote from a '{source.model.language}' source has no '{lang}' translation",
+                )
 
     def texts(self, doc: RawDoc, model: BaseModel) -> None:
         """Every text has the default language, only known languages, and a translation (else a warning)."""
@@ -93,13 +108,25 @@ class Checker:
             if isinstance(value, str):
                 if len(langs) > 1:
                     missing = ", ".join(langs[1:])
-                    self.warn(doc, path, "missing-translation", f"text has no {missing} version; write it as {{{default}: ..., {langs[1]}: ...}}")
+                    self.warn(
+                        doc,
+                        path,
+                        "missing-translation",
+                        f"text has no {missing} version; write it as {{{default}: ..., {langs[1]}: ...}}",
+                    )
                 continue
             for lang in value:
                 if lang not in langs:
-                    self.err(doc, (*path, lang), "unknown-language", f"language '{lang}' is not in site.yml languages ({', '.join(langs)}){_hint(lang, langs)}")
+                    self.err(
+                        doc,
+                        (*path, lang),
+                        "unknown-language",
+                        f"language '{lang}' is not in site.yml languages ({', '.join(langs)}){_hint(lang, langs)}",
+                    )
             if default not in value:
-                self.err(doc, path, "missing-default-language", f"text has no '{default}' version (the default language)")
+                self.err(
+                    doc, path, "missing-default-language", f"text has no '{default}' version (the default language)"
+                )
             for lang in langs[1:]:
                 if lang not in value:
                     self.warn(doc, path, "missing-translation", f"text has no '{lang}' version")
@@ -115,7 +142,12 @@ class Checker:
                         try:
                             PartialDate.parse(dispute.value if isinstance(dispute.value, str) else "")
                         except ValueError:
-                            self.err(doc, (*key, i, "value"), "bad-format", f"a disputed {dispute.field} is a date: expected YYYY-MM-DD, YYYY-MM or YYYY")
+                            self.err(
+                                doc,
+                                (*key, i, "value"),
+                                "bad-format",
+                                f"a disputed {dispute.field} is a date: expected YYYY-MM-DD, YYYY-MM or YYYY",
+                            )
             elif isinstance(value, list):
                 for i, item in enumerate(value):
                     if isinstance(item, BaseModel):
@@ -129,7 +161,12 @@ class Checker:
                 target = inner.split("|", 1)[0].strip()
                 kind, sep, rid = target.partition(":")
                 if not sep or kind not in REF_KINDS:
-                    self.err(doc, path, "bad-cross-reference", f"'[[{inner}]]' is not a cross-reference: write [[actor:id]], [[event:id]], [[legal:id]], [[source:id]] or [[question:id]]{_hint(kind, list(REF_KINDS))}")
+                    self.err(
+                        doc,
+                        path,
+                        "bad-cross-reference",
+                        f"'[[{inner}]]' is not a cross-reference: write [[actor:id]], [[event:id]], [[legal:id]], [[source:id]] or [[question:id]]{_hint(kind, list(REF_KINDS))}",
+                    )
                     continue
                 folder = REF_KINDS[kind]
                 if folder == "sources":
@@ -138,12 +175,22 @@ class Checker:
             for match in MD_LINK.finditer(text):
                 url = match.group(1)
                 if not url.lower().startswith(SAFE_SCHEMES):
-                    self.err(doc, path, "unsafe-link", f"link target '{url}' is not allowed: links must start with https:// or http://")
+                    self.err(
+                        doc,
+                        path,
+                        "unsafe-link",
+                        f"link target '{url}' is not allowed: links must start with https:// or http://",
+                    )
             if RAW_HTML.search(CROSS_REF.sub("", text)):
                 self.warn(doc, path, "raw-html", "HTML in content is not passed through; it will be shown as text")
 
     def dates(self, doc: RawDoc, start: str | None, end: str | None, path: Key) -> None:
-        if start and end and PartialDate.parse(start) > PartialDate.parse(end) and PartialDate.parse(start).end() > PartialDate.parse(end).end():
+        if (
+            start
+            and end
+            and PartialDate.parse(start) > PartialDate.parse(end)
+            and PartialDate.parse(start).end() > PartialDate.parse(end).end()
+        ):
             self.err(doc, (*path, "to"), "date-order", f"'to' ({end}) is before 'from' ({start})")
 
     # -- per kind -------------------------------------------------------------------
@@ -171,16 +218,33 @@ class Checker:
         for field in ("added", "updated"):
             value = getattr(model, field)
             if value and PartialDate.parse(value) > reviewed:
-                self.warn(doc, (field,), "after-review", f"'{field}' ({value}) is after site.yml's reviewed date ({self.content.site.reviewed})")
+                self.warn(
+                    doc,
+                    (field,),
+                    "after-review",
+                    f"'{field}' ({value}) is after site.yml's reviewed date ({self.content.site.reviewed})",
+                )
         previous: PartialDate | None = None
         for i, corr in enumerate(model.corrections):
             date = PartialDate.parse(corr.date)
             if added and date < PartialDate.parse(added):
-                self.err(doc, ("corrections", i, "date"), "history-order", f"correction dated {corr.date} is before 'added' ({added})")
+                self.err(
+                    doc,
+                    ("corrections", i, "date"),
+                    "history-order",
+                    f"correction dated {corr.date} is before 'added' ({added})",
+                )
             if previous is not None and date > previous:
-                self.err(doc, ("corrections", i, "date"), "corrections-order", "corrections must be listed newest first")
+                self.err(
+                    doc, ("corrections", i, "date"), "corrections-order", "corrections must be listed newest first"
+                )
             if updated and date > PartialDate.parse(updated):
-                self.warn(doc, ("corrections", i, "date"), "history-order", f"correction dated {corr.date} is after 'updated' ({updated}); move 'updated'")
+                self.warn(
+                    doc,
+                    ("corrections", i, "date"),
+                    "history-order",
+                    f"correction dated {corr.date} is after 'updated' ({updated}); move 'updated'",
+                )
             previous = date
 
     def site(self) -> None:
@@ -188,7 +252,12 @@ class Checker:
         seen: set[str] = set()
         for i, lang in enumerate(site.languages):
             if lang not in SUPPORTED:
-                self.err(doc, ("languages", i), "unsupported-language", f"no interface strings for language '{lang}'; supported: {', '.join(sorted(SUPPORTED))}")
+                self.err(
+                    doc,
+                    ("languages", i),
+                    "unsupported-language",
+                    f"no interface strings for language '{lang}'; supported: {', '.join(sorted(SUPPORTED))}",
+                )
             if lang in seen:
                 self.err(doc, ("languages", i), "duplicate-language", f"language '{lang}' is listed twice")
             seen.add(lang)
@@ -197,7 +266,11 @@ class Checker:
         self.strings(doc)
 
     def kind_sources(self, rid: str, doc: RawDoc, model: Any) -> None:
-        if model.language not in self.content.languages and model.language not in SUPPORTED and len(model.language) != 2:
+        if (
+            model.language not in self.content.languages
+            and model.language not in SUPPORTED
+            and len(model.language) != 2
+        ):
             self.warn(doc, ("language",), "unknown-language", f"unusual language code '{model.language}'")
 
     def kind_actors(self, rid: str, doc: RawDoc, model: Any) -> None:
@@ -218,7 +291,12 @@ class Checker:
             self.ref(doc, ("legal", i), "legal", lid, "legal record")
         prefix = rid[: len(model.date)]
         if rid[:4].isdigit() and prefix != model.date:
-            self.warn(doc, ("date",), "id-date", f"the id starts with '{prefix}' but the date is '{model.date}'; rename the file so ids sort by date")
+            self.warn(
+                doc,
+                ("date",),
+                "id-date",
+                f"the id starts with '{prefix}' but the date is '{model.date}'; rename the file so ids sort by date",
+            )
 
     def kind_legal(self, rid: str, doc: RawDoc, model: Any) -> None:
         actors = self.content.records.get("actors", {})
@@ -229,7 +307,11 @@ class Checker:
             self.dates(doc, party.signed, party.ratified, ("parties", i))
 
     def kind_questions(self, rid: str, doc: RawDoc, model: Any) -> None:
-        for field, folder, what in (("events", "events", "event"), ("actors", "actors", "actor"), ("legal", "legal", "legal record")):
+        for field, folder, what in (
+            ("events", "events", "event"),
+            ("actors", "actors", "actor"),
+            ("legal", "legal", "legal record"),
+        ):
             for i, ref in enumerate(getattr(model, field)):
                 self.ref(doc, (field, i), folder, ref, what)
         for i, pos in enumerate(model.positions):
@@ -241,18 +323,35 @@ class Checker:
             for lang, doc in page.raw.items():
                 self.history(doc, page.meta[lang])
                 if lang not in langs:
-                    self.err(doc, (), "unknown-language", f"page language '{lang}' is not in site.yml languages ({', '.join(langs)})")
+                    self.err(
+                        doc,
+                        (),
+                        "unknown-language",
+                        f"page language '{lang}' is not in site.yml languages ({', '.join(langs)})",
+                    )
                 for match in CROSS_REF.finditer(page.body[lang]):
                     kind, _, rid = match.group(1).split("|", 1)[0].partition(":")
                     line = page.body[lang][: match.start()].count("\n") + 1
                     if kind in REF_KINDS and rid not in self.content.known.get(REF_KINDS[kind], set()):
-                        self.problems.append(error(doc.path, line, 1, "unknown-reference", f"{kind} '{rid}' does not exist"))
+                        self.problems.append(
+                            error(doc.path, line, 1, "unknown-reference", f"{kind} '{rid}' does not exist")
+                        )
             if langs[0] not in page.meta:
                 any_doc = next(iter(page.raw.values()))
-                self.err(any_doc, (), "missing-default-language", f"page '{page.id}' has no {langs[0]} version ({page.id}.md)")
+                self.err(
+                    any_doc,
+                    (),
+                    "missing-default-language",
+                    f"page '{page.id}' has no {langs[0]} version ({page.id}.md)",
+                )
             for lang in langs[1:]:
                 if lang not in page.meta and langs[0] in page.raw:
-                    self.warn(page.raw[langs[0]], ("title",), "missing-translation", f"page '{page.id}' has no '{lang}' version ({page.id}.{lang}.md)")
+                    self.warn(
+                        page.raw[langs[0]],
+                        ("title",),
+                        "missing-translation",
+                        f"page '{page.id}' has no '{lang}' version ({page.id}.{lang}.md)",
+                    )
 
     def sources(self) -> None:
         urls: dict[str, str] = {}

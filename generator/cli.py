@@ -20,7 +20,9 @@ DESCRIPTION = "Build a sourced, bilingual explainer site from curated YAML in co
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="explainer", description=DESCRIPTION)
-    parser.add_argument("--project", type=Path, default=Path(), help="project folder holding mkdocs.yml and content/ (default: .)")
+    parser.add_argument(
+        "--project", type=Path, default=Path(), help="project folder holding mkdocs.yml and content/ (default: .)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("validate", help="check all content and report every problem as path:line:column")
@@ -60,21 +62,36 @@ def _editing_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
         k = kinds.add_parser(kind, help=f"a new {kind} in content/{REF_KINDS[kind]}/")
         for ask in asks:
             options = choices(kind, ask.field) if ask.field == "kind" else None
-            k.add_argument(f"--{ask.option}", choices=options, help=ask.prompt + ("" if ask.required else " (optional)"))
+            k.add_argument(
+                f"--{ask.option}", choices=options, help=ask.prompt + ("" if ask.required else " (optional)")
+            )
         if kind != "source":
-            k.add_argument("--source", action="append", default=[], metavar="ID", help="id of an existing source (repeat for several)")
+            k.add_argument(
+                "--source",
+                action="append",
+                default=[],
+                metavar="ID",
+                help="id of an existing source (repeat for several)",
+            )
         k.add_argument("--id", default=None, help="id (file name) to use instead of the one made from the title")
 
     p = sub.add_parser("rename", help="change a record's id, rewrite every reference, and keep a redirect")
-    p.add_argument("rename_kind", metavar="KIND", choices=list(REF_KINDS), help="actor, event, legal, source or question")
+    p.add_argument(
+        "rename_kind", metavar="KIND", choices=list(REF_KINDS), help="actor, event, legal, source or question"
+    )
     p.add_argument("old", metavar="OLD", help="current id")
     p.add_argument("new", metavar="NEW", help="new id")
 
     p = sub.add_parser("diff", help="Markdown summary of content changes since a git revision (for pull requests)")
     p.add_argument("base", metavar="BASE", help="git revision to compare with, e.g. origin/main")
-    p.add_argument("--check-updated", action="store_true",
-                   help="instead of the summary, warn about changed records whose 'updated' date did not move")
-    p.add_argument("--format", choices=["text", "github", "json"], default="text", help="output style of --check-updated")
+    p.add_argument(
+        "--check-updated",
+        action="store_true",
+        help="instead of the summary, warn about changed records whose 'updated' date did not move",
+    )
+    p.add_argument(
+        "--format", choices=["text", "github", "json"], default="text", help="output style of --check-updated"
+    )
 
 
 def _edit(args: argparse.Namespace, project: Path) -> int:
@@ -108,9 +125,13 @@ def _edit(args: argparse.Namespace, project: Path) -> int:
         if args.command == "rename":
             result = rename(project, args.rename_kind, args.old, args.new)
             moved = f"{result.moved_from.relative_to(project).as_posix()} -> {result.moved_to.relative_to(project).as_posix()}"
-            sys.stdout.write(f"renamed {moved}; {result.references} reference(s) rewritten in {len(result.files)} file(s)\n")
+            sys.stdout.write(
+                f"renamed {moved}; {result.references} reference(s) rewritten in {len(result.files)} file(s)\n"
+            )
             if result.redirect:
-                sys.stdout.write(f"redirect {result.redirect[0]} -> {result.redirect[1]} recorded in content/redirects.yml\n")
+                sys.stdout.write(
+                    f"redirect {result.redirect[0]} -> {result.redirect[1]} recorded in content/redirects.yml\n"
+                )
             return 0
         if args.command == "diff":
             if args.check_updated:
@@ -154,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "generate":
             result = generate(project, strict=args.strict)
             _show(result.problems, "text")
-            sys.stderr.write(f"generated {result.pages} pages ({result.changed} changed, {result.removed} removed) in {result.out}\n")
+            sys.stderr.write(
+                f"generated {result.pages} pages ({result.changed} changed, {result.removed} removed) in {result.out}\n"
+            )
             return 0
         if args.command == "build":
             result = build_site(project, strict=args.strict, site_dir=args.site_dir, site_url=args.site_url)

@@ -18,8 +18,17 @@ from .validate import Content
 UI_KEYS = ["not_found_title", "not_found_text", "home", "chronology", "actors", "legal", "questions", "sources"]
 """Interface strings the theme overrides print (the 404 page)."""
 
-SECTIONS = ["index.md", "chronology/index.md", "actors/index.md", "legal/index.md", "questions/index.md",
-            "disputes.md", "sources/index.md", "whats-new.md", "data.md"]
+SECTIONS = [
+    "index.md",
+    "chronology/index.md",
+    "actors/index.md",
+    "legal/index.md",
+    "questions/index.md",
+    "disputes.md",
+    "sources/index.md",
+    "whats-new.md",
+    "data.md",
+]
 """Navigation: section landing pages only, so page size stays bounded as content grows."""
 
 LANG_NAMES = {"en": "English", "es": "Español", "pt": "Português"}
@@ -52,8 +61,9 @@ def edition_config(content: Content, lang: str) -> str:
             link = "../"
         else:
             link = f"../{other}/"
-        alternate.append({"name": LANG_NAMES.get(other, other), "link": link, "lang": other,
-                          "base": edition_base(content, other)})
+        alternate.append(
+            {"name": LANG_NAMES.get(other, other), "link": link, "lang": other, "base": edition_base(content, other)}
+        )
     site_dir = "../site" if lang == default else f"../site/{lang}"
 
     def dump(value: object) -> str:
@@ -94,10 +104,20 @@ def edition_config(content: Content, lang: str) -> str:
 def palette(lang: str) -> list[dict[str, object]]:
     """Light and dark schemes following the reader's system setting, with toggle labels in `lang`."""
     return [
-        {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "indigo", "accent": "indigo",
-         "toggle": {"icon": "material/brightness-7", "name": t(lang, "to_dark")}},
-        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo", "accent": "indigo",
-         "toggle": {"icon": "material/brightness-4", "name": t(lang, "to_light")}},
+        {
+            "media": "(prefers-color-scheme: light)",
+            "scheme": "default",
+            "primary": "indigo",
+            "accent": "indigo",
+            "toggle": {"icon": "material/brightness-7", "name": t(lang, "to_dark")},
+        },
+        {
+            "media": "(prefers-color-scheme: dark)",
+            "scheme": "slate",
+            "primary": "indigo",
+            "accent": "indigo",
+            "toggle": {"icon": "material/brightness-4", "name": t(lang, "to_light")},
+        },
     ]
 
 

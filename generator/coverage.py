@@ -65,8 +65,11 @@ def coverage_report(project: Path) -> tuple[str, int]:
     if content is None:
         raise ContentError(problems)
     table = _count(content)
-    lines = [f"Languages: {', '.join(content.languages)} (default {content.languages[0]})", "",
-             f"{'kind':<12} {'files':>6} {'texts':>7} {'complete':>9} {'coverage':>9}"]
+    lines = [
+        f"Languages: {', '.join(content.languages)} (default {content.languages[0]})",
+        "",
+        f"{'kind':<12} {'files':>6} {'texts':>7} {'complete':>9} {'coverage':>9}",
+    ]
     missing = 0
     incomplete: list[str] = []
     for kind in sorted(table):
@@ -76,7 +79,9 @@ def coverage_report(project: Path) -> tuple[str, int]:
         missing += total - done
         share = 100.0 * done / total if total else 100.0
         lines.append(f"{kind:<12} {len(files):>6} {total:>7} {done:>9} {share:>8.1f}%")
-        incomplete += [f"  {path}: {t - d} of {t} texts missing a language" for path, (d, t) in sorted(files.items()) if d < t]
+        incomplete += [
+            f"  {path}: {t - d} of {t} texts missing a language" for path, (d, t) in sorted(files.items()) if d < t
+        ]
     if incomplete:
         lines += ["", "Incomplete files:", *incomplete]
     lines += ["", f"{missing} text(s) missing a translation."]

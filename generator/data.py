@@ -35,8 +35,13 @@ def labels(content: Content, lang: str) -> markup.Resolver:
         if rec is None:
             return None
         m = rec.model
-        name = (getattr(m, "short_name", None) or getattr(m, "name", None) or getattr(m, "short_title", None)
-                or getattr(m, "title", None) or getattr(m, "question", None))
+        name = (
+            getattr(m, "short_name", None)
+            or getattr(m, "name", None)
+            or getattr(m, "short_title", None)
+            or getattr(m, "title", None)
+            or getattr(m, "question", None)
+        )
         return "", markup.plain(_pick(name, lang, default))
 
     return resolve
@@ -46,7 +51,10 @@ def dataset_json(content: Content) -> str:
     """Every record, as written (aliases such as `from`/`to` kept), keyed by kind and id."""
     data: dict[str, Any] = {"site": content.site.model_dump(by_alias=True, exclude_none=True)}
     for kind in sorted(content.records):
-        data[kind] = {rid: rec.model.model_dump(by_alias=True, exclude_none=True) for rid, rec in sorted(content.records[kind].items())}
+        data[kind] = {
+            rid: rec.model.model_dump(by_alias=True, exclude_none=True)
+            for rid, rec in sorted(content.records[kind].items())
+        }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -55,20 +63,41 @@ def chronology_csv(content: Content, order: list[str], base: str) -> str:
     langs = content.languages
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "date", "precision", "key", *(f"title_{lang}" for lang in langs),
-                     *(f"summary_{lang}" for lang in langs), "actors", "legal", "sources", "source_urls", "url"])
+    writer.writerow(
+        [
+            "id",
+            "date",
+            "precision",
+            "key",
+            *(f"title_{lang}" for lang in langs),
+            *(f"summary_{lang}" for lang in langs),
+            "actors",
+            "legal",
+            "sources",
+            "source_urls",
+            "url",
+        ]
+    )
     sources = content.records.get("sources", {})
     resolvers = {lang: labels(content, lang) for lang in langs}
     for rid in order:
         e = content.get("events", rid)
         ids = [source_id(c) for c in e.sources]
-        writer.writerow([
-            rid, e.date, PartialDate.parse(e.date).precision, "yes" if e.key else "no",
-            *(markup.plain(_pick(e.title, lang, langs[0]), resolvers[lang]) for lang in langs),
-            *(markup.plain(_pick(e.summary, lang, langs[0]), resolvers[lang]) for lang in langs),
-            " ".join(e.actors), " ".join(e.legal), " ".join(ids),
-            " ".join(sources[s].model.url for s in ids if s in sources), f"{base}events/{rid}/",
-        ])
+        writer.writerow(
+            [
+                rid,
+                e.date,
+                PartialDate.parse(e.date).precision,
+                "yes" if e.key else "no",
+                *(markup.plain(_pick(e.title, lang, langs[0]), resolvers[lang]) for lang in langs),
+                *(markup.plain(_pick(e.summary, lang, langs[0]), resolvers[lang]) for lang in langs),
+                " ".join(e.actors),
+                " ".join(e.legal),
+                " ".join(ids),
+                " ".join(sources[s].model.url for s in ids if s in sources),
+                f"{base}events/{rid}/",
+            ]
+        )
     return out.getvalue()
 
 
@@ -99,8 +128,13 @@ def chronology_ics(content: Content, order: list[str], lang: str, base: str) -> 
     host = base.split("//", 1)[-1].split("/", 1)[0]
     stamp = PartialDate.parse(content.site.reviewed)
     dtstamp = f"{stamp.year:04d}{stamp.month or 1:02d}{stamp.day or 1:02d}T000000Z"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//explainer//chronology//EN", "CALSCALE:GREGORIAN",
-             f"X-WR-CALNAME:{_ics_text(markup.plain(_pick(content.site.title, lang, default)))}"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//explainer//chronology//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_ics_text(markup.plain(_pick(content.site.title, lang, default)))}",
+    ]
     for rid in order:
         e = content.get("events", rid)
         d = PartialDate.parse(e.date)
@@ -138,6 +172,12 @@ def jsonld(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-SCHEMA_TYPES = {"person": "Person", "state": "Country", "government-body": "GovernmentOrganization",
-                "legislature": "GovernmentOrganization", "court": "GovernmentOrganization",
-                "organization": "Organization", "party": "PoliticalParty"}
+SCHEMA_TYPES = {
+    "person": "Person",
+    "state": "Country",
+    "government-body": "GovernmentOrganization",
+    "legislature": "GovernmentOrganization",
+    "court": "GovernmentOrganization",
+    "organization": "Organization",
+    "party": "PoliticalParty",
+}

@@ -46,7 +46,9 @@ def _mean_angle(angles: list[float], fallback: float) -> float:
     return math.atan2(y, x) if (x or y) else fallback
 
 
-def _layout(nodes: Sequence[Node], edges: Sequence[Edge], width: float, height: float) -> dict[str, tuple[float, float]]:
+def _layout(
+    nodes: Sequence[Node], edges: Sequence[Edge], width: float, height: float
+) -> dict[str, tuple[float, float]]:
     """Concentric rings: states in the middle, institutions around them, people outside.
 
     Each node sits near the mean angle of the neighbours already placed on the
@@ -95,8 +97,16 @@ def _shape(node: Node, x: float, y: float, center: bool = False) -> str:
     return f'<polygon class="{cls}" points="{x:.1f},{y - r - 2:.1f} {x + r + 2:.1f},{y:.1f} {x:.1f},{y + r + 2:.1f} {x - r - 2:.1f},{y:.1f}"/>'
 
 
-def _draw(nodes: Sequence[Node], edges: Sequence[Edge], pos: dict[str, tuple[float, float]], width: int, height: int,
-          title: str, desc: str, center: str | None = None) -> Markup:
+def _draw(
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
+    pos: dict[str, tuple[float, float]],
+    width: int,
+    height: int,
+    title: str,
+    desc: str,
+    center: str | None = None,
+) -> Markup:
     out = [
         f'<figure class="graph" role="group" aria-label="{escape(title)}">',
         f'<div class="graph-scroll"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="group" aria-labelledby="graph-title graph-desc">',
@@ -107,7 +117,9 @@ def _draw(nodes: Sequence[Node], edges: Sequence[Edge], pos: dict[str, tuple[flo
             continue
         (x1, y1), (x2, y2) = pos[edge.a], pos[edge.b]
         cls = "graph-edge graph-edge-weak" if edge.weak else "graph-edge"
-        out.append(f'<line class="{cls}" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"><title>{escape(edge.label)}</title></line>')
+        out.append(
+            f'<line class="{cls}" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"><title>{escape(edge.label)}</title></line>'
+        )
     for node in nodes:
         if node.id not in pos:
             continue

@@ -170,7 +170,11 @@ def stale_updates(project: Path, base: str) -> list[Problem]:
     """
     changes = compare(project, base, None)
     new_tree, _ = load_tree(project / "content")
-    docs = {(folder, doc.path.rsplit("/", 1)[-1].removesuffix(".yml")): doc for folder, items in new_tree.docs.items() for doc in items}
+    docs = {
+        (folder, doc.path.rsplit("/", 1)[-1].removesuffix(".yml")): doc
+        for folder, items in new_tree.docs.items()
+        for doc in items
+    }
     found: list[Problem] = []
     for change in changes:
         doc = docs.get((change.folder, change.id))
@@ -180,8 +184,15 @@ def stale_updates(project: Path, base: str) -> list[Problem]:
         if not substantive or "updated" in change.fields:
             continue
         line, col = doc.key_pos(("updated",)) if isinstance(doc.data, dict) and "updated" in doc.data else (1, 1)
-        found.append(warning(doc.path, line, col, "updated-not-moved",
-                             f"{', '.join(substantive)} changed since {base} but 'updated' did not move; set it to today's date"))
+        found.append(
+            warning(
+                doc.path,
+                line,
+                col,
+                "updated-not-moved",
+                f"{', '.join(substantive)} changed since {base} but 'updated' did not move; set it to today's date",
+            )
+        )
     return found
 
 

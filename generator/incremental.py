@@ -54,8 +54,15 @@ def _fingerprints(content: Content) -> dict[Ref, str]:
 
 def _global(content: Content) -> str:
     """Everything whose change affects every page."""
-    concepts = sorted((rid, repr(rec.raw.data)) for rid, rec in content.records.get("legal", {}).items() if rec.model.kind == "concept")
-    pages = sorted((pid, repr(p.body), repr(sorted((k, m.model_dump()) for k, m in p.meta.items()))) for pid, p in content.pages.items())
+    concepts = sorted(
+        (rid, repr(rec.raw.data))
+        for rid, rec in content.records.get("legal", {}).items()
+        if rec.model.kind == "concept"
+    )
+    pages = sorted(
+        (pid, repr(p.body), repr(sorted((k, m.model_dump()) for k, m in p.meta.items())))
+        for pid, p in content.pages.items()
+    )
     return repr((content.site_raw.data, concepts, pages))
 
 
@@ -107,7 +114,9 @@ def _quiet_pages(content: Content, affected: set[Ref]) -> set[str]:
     shown_by_questions = set(question_refs)
     for rec in questions.values():
         m = rec.model
-        shown_by_questions |= {("events", x) for x in m.events} | {("actors", x) for x in m.actors} | {("legal", x) for x in m.legal}
+        shown_by_questions |= (
+            {("events", x) for x in m.events} | {("actors", x) for x in m.actors} | {("legal", x) for x in m.legal}
+        )
         shown_by_questions |= {("actors", p.actor) for p in m.positions}
         shown_by_questions |= {("sources", source_id(c)) for c in iter_citations(m)}
     if not affected & shown_by_questions and not any(kind == "questions" for kind in kinds):
@@ -121,4 +130,6 @@ def _quiet_pages(content: Content, affected: set[Ref]) -> set[str]:
 def remember(content: Content, index: Index, project: Path | None, files: dict[str, str]) -> None:
     """Keep this run for the next incremental one."""
     global _MEMORY  # noqa: PLW0603 - one preview process, one previous run
-    _MEMORY = Memory(str(project), _fingerprints(content), _years(content), _links(content, index), files, _global(content))
+    _MEMORY = Memory(
+        str(project), _fingerprints(content), _years(content), _links(content, index), files, _global(content)
+    )

@@ -123,20 +123,46 @@ def parse_text(text: str, path: str) -> tuple[RawDoc | None, list[Problem]]:
                 documents += 1
                 if documents > 1:
                     line, col = _mark(event)
-                    problems.append(error(path, line, col, "multiple-documents", "a content file holds one document; remove the extra '---'"))
+                    problems.append(
+                        error(
+                            path,
+                            line,
+                            col,
+                            "multiple-documents",
+                            "a content file holds one document; remove the extra '---'",
+                        )
+                    )
                     break
                 continue
             if isinstance(event, yaml.AliasEvent):
                 line, col = _mark(event)
-                problems.append(error(path, line, col, "yaml-alias", f"aliases (*{event.anchor}) are not allowed in content; write the value out"))
+                problems.append(
+                    error(
+                        path,
+                        line,
+                        col,
+                        "yaml-alias",
+                        f"aliases (*{event.anchor}) are not allowed in content; write the value out",
+                    )
+                )
                 break
             if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 line, col = _mark(event)
                 if event.anchor is not None:
-                    problems.append(error(path, line, col, "yaml-anchor", f"anchors (&{event.anchor}) are not allowed in content; write the value out"))
+                    problems.append(
+                        error(
+                            path,
+                            line,
+                            col,
+                            "yaml-anchor",
+                            f"anchors (&{event.anchor}) are not allowed in content; write the value out",
+                        )
+                    )
                     break
                 if event.tag not in _PLAIN_TAGS:
-                    problems.append(error(path, line, col, "yaml-tag", f"YAML tag '{event.tag}' is not allowed in content"))
+                    problems.append(
+                        error(path, line, col, "yaml-tag", f"YAML tag '{event.tag}' is not allowed in content")
+                    )
                     break
                 # Is this event a mapping key?
                 if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
@@ -146,13 +172,29 @@ def parse_text(text: str, path: str) -> tuple[RawDoc | None, list[Problem]]:
                         break
                     key = _scalar(event)
                     if key == "<<" and event.implicit[0]:
-                        problems.append(error(path, line, col, "yaml-merge", "merge keys ('<<') are not allowed in content; write the fields out"))
+                        problems.append(
+                            error(
+                                path,
+                                line,
+                                col,
+                                "yaml-merge",
+                                "merge keys ('<<') are not allowed in content; write the fields out",
+                            )
+                        )
                         break
                     if not isinstance(key, str):
                         key = str(event.value)
                     if key in frame[0]:
                         first = doc.key_positions.get((*frame[1], key), (0, 0))
-                        problems.append(error(path, line, col, "duplicate-key", f"duplicate key '{key}' (first written at line {first[0]})"))
+                        problems.append(
+                            error(
+                                path,
+                                line,
+                                col,
+                                "duplicate-key",
+                                f"duplicate key '{key}' (first written at line {first[0]})",
+                            )
+                        )
                         break
                     frame[2] = key
                     doc.key_positions[(*frame[1], key)] = (line, col)
@@ -228,10 +270,14 @@ def load_file(path: Path, display: str) -> tuple[RawDoc | None, list[Problem]]:
 def _load_file(path: Path, display: str) -> tuple[RawDoc | None, list[Problem]]:
     try:
         if path.is_symlink():
-            return None, [error(display, 1, 1, "symlink", "symbolic links are not allowed in content/; copy the file instead")]
+            return None, [
+                error(display, 1, 1, "symlink", "symbolic links are not allowed in content/; copy the file instead")
+            ]
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [error(display, 1, 1, "file-too-large", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")]
+            return None, [
+                error(display, 1, 1, "file-too-large", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
+            ]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [error(display, 1, 1, "unreadable", f"cannot read file: {exc.strerror}")]
@@ -252,11 +298,9 @@ def split_front_matter(text: str, path: str) -> tuple[RawDoc | None, str, list[P
         doc.positions = {k: (line + 1, col) for k, (line, col) in doc.positions.items()}
         doc.key_positions = {k: (line + 1, col) for k, (line, col) in doc.key_positions.items()}
     else:
-        problems = [
-            error(p.path, p.line + 1, p.column, p.code, p.message) for p in problems
-        ]
+        problems = [error(p.path, p.line + 1, p.column, p.code, p.message) for p in problems]
     body_line = match.group(0).count("\n")
-    return doc, "\n" * body_line + text[match.end():], problems
+    return doc, "\n" * body_line + text[match.end() :], problems
 
 
 @dataclass
@@ -318,14 +362,18 @@ def load_tree(root: Path) -> tuple[RawTree, list[Problem]]:
             for path in sorted(entry.iterdir()):
                 count += 1
                 if count > MAX_FILES:
-                    problems.append(error(rel(path, root), 1, 1, "too-many-files", f"more than {MAX_FILES} content files"))
+                    problems.append(
+                        error(rel(path, root), 1, 1, "too-many-files", f"more than {MAX_FILES} content files")
+                    )
                     return tree, problems
                 shown_file = rel(path, root)
                 if path.name.startswith("."):
                     continue
                 if path.suffix != ".yml" or path.is_dir():
                     hint = " (rename it to .yml)" if path.suffix == ".yaml" else ""
-                    problems.append(error(shown_file, 1, 1, "unexpected-file", f"only .yml files belong in content/{name}/{hint}"))
+                    problems.append(
+                        error(shown_file, 1, 1, "unexpected-file", f"only .yml files belong in content/{name}/{hint}")
+                    )
                     continue
                 tree.names.setdefault(name, set()).add(path.stem)
                 doc, found = load_file(path, shown_file)
@@ -339,13 +387,23 @@ def load_tree(root: Path) -> tuple[RawTree, list[Problem]]:
                 if path.name.startswith("."):
                     continue
                 if path.suffix != ".md" or path.is_symlink() or path.is_dir():
-                    problems.append(error(shown_file, 1, 1, "unexpected-file", "only .md files belong in content/pages/ (no links)"))
+                    problems.append(
+                        error(shown_file, 1, 1, "unexpected-file", "only .md files belong in content/pages/ (no links)")
+                    )
                     continue
                 stem = path.stem
                 pid, _, lang = stem.partition(".")
                 raw = path.read_bytes()
                 if len(raw) > MAX_FILE_BYTES:
-                    problems.append(error(shown_file, 1, 1, "file-too-large", f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}"))
+                    problems.append(
+                        error(
+                            shown_file,
+                            1,
+                            1,
+                            "file-too-large",
+                            f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}",
+                        )
+                    )
                     continue
                 text, found = _decode(raw, shown_file)
                 problems += found
@@ -356,7 +414,15 @@ def load_tree(root: Path) -> tuple[RawTree, list[Problem]]:
                 if meta is not None:
                     tree.pages.append(RawPage(pid, lang or None, meta, body))
         else:
-            problems.append(error(shown, 1, 1, "unexpected-file", f"content/ holds site.yml and the folders {', '.join(FOLDERS)}, pages"))
+            problems.append(
+                error(
+                    shown,
+                    1,
+                    1,
+                    "unexpected-file",
+                    f"content/ holds site.yml and the folders {', '.join(FOLDERS)}, pages",
+                )
+            )
     for name in FOLDERS:
         tree.docs.setdefault(name, [])
     return tree, problems

@@ -40,7 +40,11 @@ class Glossary:
     def __init__(self, terms: dict[str, tuple[str, str]]) -> None:
         self.terms = {k.casefold(): v for k, v in terms.items() if len(k) >= 4}
         words = sorted(self.terms, key=lambda t: (-len(t), t))
-        self.pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE) if words else None
+        self.pattern = (
+            re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+            if words
+            else None
+        )
 
     def link(self, text: str, resolve: Resolver, seen: set[str]) -> str:
         """Escape plain text, turning the first mention of each term into a titled link."""

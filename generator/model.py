@@ -250,7 +250,9 @@ class Event(Tracked):
     actors: list[Slug] = Field(default_factory=list, description="Ids of actors involved.")
     legal: list[Slug] = Field(default_factory=list, description="Ids of legal records involved.")
     tags: list[Slug] = Field(default_factory=list, description="Free keywords.")
-    key: bool = Field(False, strict=True, description="A key moment: shown on the home page and labelled on the timeline.")
+    key: bool = Field(
+        False, strict=True, description="A key moment: shown on the home page and labelled on the timeline."
+    )
     sources: list[Citation] = Field(min_length=1, description="Sources for this event.")
     disputed: list[Dispute] = Field(default_factory=list, description="Facts of this event the sources disagree on.")
 
@@ -341,5 +343,11 @@ KINDS: dict[str, type[Model]] = {
 }
 """Content folders and the model each file in them must match."""
 
-REF_KINDS: dict[str, str] = {"actor": "actors", "event": "events", "legal": "legal", "source": "sources", "question": "questions"}
+REF_KINDS: dict[str, str] = {
+    "actor": "actors",
+    "event": "events",
+    "legal": "legal",
+    "source": "sources",
+    "question": "questions",
+}
 """Inline `[[kind:id]]` link prefixes and the folder they point into."""

@@ -96,7 +96,13 @@ class Page:
         return out
 
     def resolver(self, kind: str, rid: str) -> tuple[str, str] | None:
-        folder = {"actor": "actors", "event": "events", "legal": "legal", "source": "sources", "question": "questions"}.get(kind)
+        folder = {
+            "actor": "actors",
+            "event": "events",
+            "legal": "legal",
+            "source": "sources",
+            "question": "questions",
+        }.get(kind)
         if folder is None or rid not in self.r.content.records.get(folder, {}):
             return None
         return self.link(folder, rid), self.r.label(folder, rid)
@@ -162,7 +168,7 @@ class Page:
         line = ", ".join(parts) + "."
         quote = getattr(cite, "quote", None)
         if quote:
-            line += f' “{markup.escape(quote)}”'
+            line += f" “{markup.escape(quote)}”"
             translation = (getattr(cite, "translation", None) or {}).get(self.lang)
             if translation and src.language != self.lang:
                 line += f" ({markup.escape(t(self.lang, 'translation'))}: “{markup.escape(translation)}”)"
@@ -185,21 +191,45 @@ class Page:
         url = base + markup.url_of(target_path(kind, rid) if rid else self.path)
         if kind == "events":
             e = self.r.content.get("events", rid)
-            return self.history_ld(e, {"@type": "Event", "name": self.text(e.title), "startDate": e.date, "description": self.text(e.summary),
-                    "url": url, "eventStatus": "https://schema.org/EventScheduled",
-                    "location": {"@type": "Place", "name": "Peru" if "peru" in e.actors else self.r.content.site.site_url},
-                    "about": [{"@type": "Thing", "name": self.r.label("actors", a)} for a in e.actors]})
+            return self.history_ld(
+                e,
+                {
+                    "@type": "Event",
+                    "name": self.text(e.title),
+                    "startDate": e.date,
+                    "description": self.text(e.summary),
+                    "url": url,
+                    "eventStatus": "https://schema.org/EventScheduled",
+                    "location": {
+                        "@type": "Place",
+                        "name": "Peru" if "peru" in e.actors else self.r.content.site.site_url,
+                    },
+                    "about": [{"@type": "Thing", "name": self.r.label("actors", a)} for a in e.actors],
+                },
+            )
         if kind == "actors":
             a = self.r.content.get("actors", rid)
-            data: dict[str, Any] = {"@type": SCHEMA_TYPES.get(a.kind, "Organization"), "name": self.text(a.name),
-                                    "description": self.text(a.summary), "url": url}
+            data: dict[str, Any] = {
+                "@type": SCHEMA_TYPES.get(a.kind, "Organization"),
+                "name": self.text(a.name),
+                "description": self.text(a.summary),
+                "url": url,
+            }
             if a.wikidata:
                 data["sameAs"] = f"https://www.wikidata.org/wiki/{a.wikidata}"
             return self.history_ld(a, data)
         if kind == "legal":
             m = self.r.content.get("legal", rid)
-            data = {"@type": "Legislation" if m.kind in ("treaty", "provision", "domestic-law", "resolution") else "DefinedTerm"
-                    if m.kind == "concept" else "CreativeWork", "name": self.text(m.title), "description": self.text(m.summary), "url": url}
+            data = {
+                "@type": "Legislation"
+                if m.kind in ("treaty", "provision", "domestic-law", "resolution")
+                else "DefinedTerm"
+                if m.kind == "concept"
+                else "CreativeWork",
+                "name": self.text(m.title),
+                "description": self.text(m.summary),
+                "url": url,
+            }
             if m.adopted:
                 data["legislationDate" if data["@type"] == "Legislation" else "dateCreated"] = m.adopted.date
             if m.text_url:
@@ -207,8 +237,13 @@ class Page:
             return self.history_ld(m, data)
         if kind == "sources":
             m = self.r.content.get("sources", rid)
-            data = {"@type": "NewsArticle" if m.kind in ("news", "wire") else "CreativeWork", "headline": m.title,
-                    "publisher": {"@type": "Organization", "name": m.publisher}, "url": m.url, "inLanguage": m.language}
+            data = {
+                "@type": "NewsArticle" if m.kind in ("news", "wire") else "CreativeWork",
+                "headline": m.title,
+                "publisher": {"@type": "Organization", "name": m.publisher},
+                "url": m.url,
+                "inLanguage": m.language,
+            }
             if m.published:
                 data["datePublished"] = m.published
             return self.history_ld(m, data)
@@ -223,7 +258,9 @@ class Page:
             data["dateModified"] = modified
         corrections = getattr(model, "corrections", None) or []
         if corrections:
-            data["correction"] = [{"@type": "CorrectionComment", "datePublished": c.date, "text": self.text(c.text)} for c in corrections]
+            data["correction"] = [
+                {"@type": "CorrectionComment", "datePublished": c.date, "text": self.text(c.text)} for c in corrections
+            ]
         return data
 
     def search_terms(self, *texts: Any) -> Markup:
@@ -238,7 +275,9 @@ class Page:
             return Markup("")
         return Markup(f'<span class="search-only" aria-hidden="true">{markup.attr(" · ".join(folded))}</span>')
 
-    def front(self, title: str, description: str, ld: dict[str, Any] | None = None, search_exclude: bool = False) -> Markup:
+    def front(
+        self, title: str, description: str, ld: dict[str, Any] | None = None, search_exclude: bool = False
+    ) -> Markup:
         """YAML front matter (JSON strings are valid YAML).
 
         Why HTML-escaped: Material prints `page.title` and `page.meta.description`
@@ -332,7 +371,13 @@ class Renderer:
         return markup.plain(self.pick(model.title)[0])
 
     def resolve_label(self, kind: str, rid: str) -> tuple[str, str] | None:
-        folder = {"actor": "actors", "event": "events", "legal": "legal", "source": "sources", "question": "questions"}.get(kind)
+        folder = {
+            "actor": "actors",
+            "event": "events",
+            "legal": "legal",
+            "source": "sources",
+            "question": "questions",
+        }.get(kind)
         if folder is None or rid not in self.content.records.get(folder, {}):
             return None
         return "", self.label(folder, rid)
@@ -342,8 +387,12 @@ class Renderer:
         body = self.env.get_template(template).render(p=p, c=self.content, site=self.content.site, ix=self.index, **ctx)
         return body.rstrip() + "\n"
 
-    def render(self, keep: Callable[[str, str], bool] | None = None, years_keep: set[int] | None = None,
-               keep_pages: set[str] | None = None) -> dict[str, str]:
+    def render(
+        self,
+        keep: Callable[[str, str], bool] | None = None,
+        years_keep: set[int] | None = None,
+        keep_pages: set[str] | None = None,
+    ) -> dict[str, str]:
         """Every page of this edition; with `keep`, record pages for which it is true are skipped (reused),
         and so are the summary pages named in `keep_pages`."""
         content, ix = self.content, self.index
@@ -353,13 +402,25 @@ class Renderer:
         years = sorted({PartialDate.parse(e.date).year for _, e in events})
         latest = list(reversed(events))[:6]
         key_events = [(rid, e) for rid, e in events if e.key]
-        out["index.md"] = self.page("home.md.j2", "index.md", key_events=key_events, latest=latest, recent=[c for c in collect(content) if c.kind != "sources" or c.type == "correction"][:5],
-                                    timeline=self.timeline(key_events, events, "index.md"))
+        out["index.md"] = self.page(
+            "home.md.j2",
+            "index.md",
+            key_events=key_events,
+            latest=latest,
+            recent=[c for c in collect(content) if c.kind != "sources" or c.type == "correction"][:5],
+            timeline=self.timeline(key_events, events, "index.md"),
+        )
         by_year: dict[int, list[Any]] = {year: [] for year in years}
         for rid, e in events:
             by_year[PartialDate.parse(e.date).year].append((rid, e))
-        out["chronology/index.md"] = self.page("chronology.md.j2", "chronology/index.md", years=years, by_year=by_year,
-                                               compact=len(events) > COMPACT, timeline=self.timeline(key_events, events, "chronology/index.md"))
+        out["chronology/index.md"] = self.page(
+            "chronology.md.j2",
+            "chronology/index.md",
+            years=years,
+            by_year=by_year,
+            compact=len(events) > COMPACT,
+            timeline=self.timeline(key_events, events, "chronology/index.md"),
+        )
         for year in years:
             if years_keep is not None and year in years_keep:
                 continue
@@ -367,9 +428,14 @@ class Renderer:
             months: dict[int, list[Any]] = {}
             for rid, e in in_year:
                 months.setdefault(PartialDate.parse(e.date).month, []).append((rid, e))
-            out[f"chronology/{year}.md"] = self.page("year.md.j2", f"chronology/{year}.md", year=year, months=months,
-                                                     month_name=lambda m: month_name(m, self.lang) if m else "",
-                                                     cite_all=len(in_year) <= CITE_IN_YEAR)
+            out[f"chronology/{year}.md"] = self.page(
+                "year.md.j2",
+                f"chronology/{year}.md",
+                year=year,
+                months=months,
+                month_name=lambda m: month_name(m, self.lang) if m else "",
+                cite_all=len(in_year) <= CITE_IN_YEAR,
+            )
         for rid, e in events:
             if keep is None or not keep("events", rid):
                 out[f"events/{rid}.md"] = self.page("event.md.j2", f"events/{rid}.md", rid=rid, e=e)
@@ -389,9 +455,13 @@ class Renderer:
         if "disputes.md" not in skip:
             out["disputes.md"] = self.page("disputes.md.j2", "disputes.md", disputes=self.disputes())
         root = "" if self.lang == self.default else edition_base(content, self.default)
-        out["data.md"] = self.page("data.md.j2", "data.md", dataset_url=root + "data/explainer.json", csv_url=root + "data/chronology.csv")
+        out["data.md"] = self.page(
+            "data.md.j2", "data.md", dataset_url=root + "data/explainer.json", csv_url=root + "data/chronology.csv"
+        )
         changes = collect(content)
-        out["whats-new.md"] = self.page("whats-new.md.j2", "whats-new.md", changes=changes[:MAX_PAGE], total=len(changes))
+        out["whats-new.md"] = self.page(
+            "whats-new.md.j2", "whats-new.md", changes=changes[:MAX_PAGE], total=len(changes)
+        )
         out["feed.xml"] = self.feed(changes)
         base = edition_base(content, self.lang)
         if self.lang == self.default:
@@ -403,24 +473,37 @@ class Renderer:
         out["data/chronology.ics"] = chronology_ics(content, ix.events_by_date, self.lang, base)
         for pid, page in content.pages.items():
             lang = self.lang if self.lang in page.meta else self.default
-            out[f"{pid}.md"] = self.page("prose.md.j2", f"{pid}.md", meta=page.meta[lang], body=page.body[lang],
-                                         fallback=lang != self.lang)
+            out[f"{pid}.md"] = self.page(
+                "prose.md.j2", f"{pid}.md", meta=page.meta[lang], body=page.body[lang], fallback=lang != self.lang
+            )
         return out
 
     def timeline(self, key_events: list[Any], events: list[Any], path: str) -> Markup:
         """Marks for the timeline SVG: every event, or, past COMPACT events, one mark per month (with its count)."""
         p = Page(self, path)
         if len(events) <= COMPACT:
-            marks = [(p.html_link("events", rid), PartialDate.parse(e.date), self.label("events", rid), e.key) for rid, e in events]
+            marks = [
+                (p.html_link("events", rid), PartialDate.parse(e.date), self.label("events", rid), e.key)
+                for rid, e in events
+            ]
             return timeline_svg(marks, self.lang)
         months: dict[tuple[int, int], int] = {}
         for _, e in events:
             d = PartialDate.parse(e.date)
             months[(d.year, d.month)] = months.get((d.year, d.month), 0) + 1
-        marks = [(markup.html_relative(f"chronology/{y}.md" + (f"#m-{y}-{m:02d}" if m else ""), path), PartialDate(y, m),
-                  f"{format_date(PartialDate(y, m), self.lang) if m else y}: {t(self.lang, 'n_events', n=n)}", False)
-                 for (y, m), n in sorted(months.items())]
-        marks += [(p.html_link("events", rid), PartialDate.parse(e.date), self.label("events", rid), True) for rid, e in key_events[-40:]]
+        marks = [
+            (
+                markup.html_relative(f"chronology/{y}.md" + (f"#m-{y}-{m:02d}" if m else ""), path),
+                PartialDate(y, m),
+                f"{format_date(PartialDate(y, m), self.lang) if m else y}: {t(self.lang, 'n_events', n=n)}",
+                False,
+            )
+            for (y, m), n in sorted(months.items())
+        ]
+        marks += [
+            (p.html_link("events", rid), PartialDate.parse(e.date), self.label("events", rid), True)
+            for rid, e in key_events[-40:]
+        ]
         return timeline_svg(marks, self.lang)
 
     def change_target(self, change: Change) -> str:
@@ -449,7 +532,12 @@ class Renderer:
             summary = markup.plain(self.pick(change.text)[0], self.resolve_label) if change.text else f"{kind}: {label}"
             link = base + markup.url_of(self.change_target(change))
             entries.append((change, f"{kind}: {label}", summary, link))
-        return atom(entries, f"{markup.plain(self.pick(self.content.site.title)[0])} — {t(self.lang, 'whats_new')}", base, self.lang)
+        return atom(
+            entries,
+            f"{markup.plain(self.pick(self.content.site.title)[0])} — {t(self.lang, 'whats_new')}",
+            base,
+            self.lang,
+        )
 
     def graph_edges(self) -> list[Edge]:
         """Relations (strong) and offices held in an organization (weak), one line per pair (computed once)."""
@@ -490,13 +578,20 @@ class Renderer:
 
         edges = self.graph_edges()
         if center is None:
-            return overview_svg([node(rid) for rid in actors], edges, t(self.lang, "graph_title"), t(self.lang, "graph_desc"))
+            return overview_svg(
+                [node(rid) for rid in actors], edges, t(self.lang, "graph_title"), t(self.lang, "graph_desc")
+            )
         mine = [e for e in self._edges_of(center)]
         around = sorted({e.b if e.a == center else e.a for e in mine})
         nodes = {rid: node(rid) for rid in [center, *around]}
         name = self.label("actors", center)
-        return neighbourhood_svg(nodes[center], [nodes[a] for a in around], mine,
-                                 t(self.lang, "neighbourhood_title", name=name), t(self.lang, "graph_desc"))
+        return neighbourhood_svg(
+            nodes[center],
+            [nodes[a] for a in around],
+            mine,
+            t(self.lang, "neighbourhood_title", name=name),
+            t(self.lang, "graph_desc"),
+        )
 
     def disputes(self) -> list[tuple[str, str, Any]]:
         """Every recorded disagreement: (kind, id, record), in date/id order."""
@@ -523,7 +618,9 @@ def environment(project: Path | None) -> jinja2.Environment:
     """
     folders = [project / "overrides" / "generator"] if project is not None else []
     folders.append(Path(str(resources.files("generator") / "templates")))
-    stamp = tuple((str(f), f.stat().st_mtime_ns) for folder in folders if folder.is_dir() for f in sorted(folder.rglob("*.j2")))
+    stamp = tuple(
+        (str(f), f.stat().st_mtime_ns) for folder in folders if folder.is_dir() for f in sorted(folder.rglob("*.j2"))
+    )
     key = (str(project), stamp)
     if key not in _ENVIRONMENTS:
         _ENVIRONMENTS.clear()

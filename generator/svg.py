@@ -72,8 +72,10 @@ def timeline_svg(marks: Sequence[Mark], lang: str, width: int = 900) -> Markup:
             continue
         x = _x(date, start, end, width)
         alt = f"{format_date(date, lang)}: {label}"
-        out.append(f'<a href="{escape(link)}" aria-label="{escape(alt)}">'
-                   f'<circle class="tl-dot" cx="{x:.1f}" cy="{axis_y}" r="4"><title>{escape(alt)}</title></circle></a>')
+        out.append(
+            f'<a href="{escape(link)}" aria-label="{escape(alt)}">'
+            f'<circle class="tl-dot" cx="{x:.1f}" cy="{axis_y}" r="4"><title>{escape(alt)}</title></circle></a>'
+        )
     for i, (link, date, label, _) in enumerate(key):
         x = _x(date, start, end, width)
         y = axis_y + 18 + ROW * i + ROW / 2

@@ -358,11 +358,27 @@ def validate(tree: Any) -> tuple[Content | None, list[Problem]]:
         for doc in docs:
             rid = _record_id(doc)
             if not ID_RE.match(rid):
-                problems.append(error(doc.path, 1, 1, "bad-id", f"file name '{rid}' is not a valid id: use lowercase letters, digits and hyphens (like 'jose-jeri.yml')"))
+                problems.append(
+                    error(
+                        doc.path,
+                        1,
+                        1,
+                        "bad-id",
+                        f"file name '{rid}' is not a valid id: use lowercase letters, digits and hyphens (like 'jose-jeri.yml')",
+                    )
+                )
                 continue
             key = f"{kind}/{fold(rid)}"
             if key in folded:
-                problems.append(error(doc.path, 1, 1, "id-collision", f"id '{rid}' collides with '{folded[key]}' (ids must differ by more than case or accents)"))
+                problems.append(
+                    error(
+                        doc.path,
+                        1,
+                        1,
+                        "id-collision",
+                        f"id '{rid}' collides with '{folded[key]}' (ids must differ by more than case or accents)",
+                    )
+                )
                 continue
             folded[key] = rid
             known.setdefault(kind, set()).add(rid)

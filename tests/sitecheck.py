@@ -127,5 +127,7 @@ def stray_escapes(site: Path) -> list[str]:
     found: list[str] = []
     for path in html_files(site):
         text = re.sub(r"<script.*?</script>", "", path.read_text(encoding="utf-8"), flags=re.S)
-        found += [f"{path.relative_to(site)}: {m.group(0)}" for m in re.finditer(r".{0,20}\\[-.()!#*_\[\]{}+].{0,10}", text)]
+        found += [
+            f"{path.relative_to(site)}: {m.group(0)}" for m in re.finditer(r".{0,20}\\[-.()!#*_\[\]{}+].{0,10}", text)
+        ]
     return found

@@ -21,9 +21,20 @@ def _tree(site: Path) -> dict[str, bytes]:
 def test_fixture_builds_both_languages_with_working_links(small_project: Path) -> None:
     build(small_project)
     site = small_project / "site"
-    for page in ["index.html", "chronology/index.html", "chronology/2025/index.html", "events/2025-11-03-asylum/index.html",
-                 "actors/alpha/index.html", "legal/example-convention/index.html", "sources/news-one/index.html",
-                 "questions/index.html", "disputes/index.html", "about/index.html", "search/search_index.json", "sitemap.xml"]:
+    for page in [
+        "index.html",
+        "chronology/index.html",
+        "chronology/2025/index.html",
+        "events/2025-11-03-asylum/index.html",
+        "actors/alpha/index.html",
+        "legal/example-convention/index.html",
+        "sources/news-one/index.html",
+        "questions/index.html",
+        "disputes/index.html",
+        "about/index.html",
+        "search/search_index.json",
+        "sitemap.xml",
+    ]:
         assert (site / page).exists(), page
         if page.endswith(".html"):
             assert (site / "es" / page).exists(), f"es/{page}"
@@ -51,7 +62,9 @@ def test_failed_build_keeps_the_previous_site(small_project: Path) -> None:
     before = _tree(site)
     pages = _tree(small_project / "generated")
     # A broken theme override makes MkDocs itself fail after generation succeeded.
-    (small_project / "overrides" / "main.html").write_text("{% extends 'base.html' %}{% block extrahead %}{{ nope( }}{% endblock %}")
+    (small_project / "overrides" / "main.html").write_text(
+        "{% extends 'base.html' %}{% block extrahead %}{{ nope( }}{% endblock %}"
+    )
     (small_project / "content" / "events" / "2025-11.yml").write_text(
         'date: "2025-11"\ntitle: {en: "Changed", es: "Cambiado"}\nsummary: {en: "x", es: "y"}\nsources: [news-two]\n'
     )
@@ -77,9 +90,16 @@ def test_template_error_keeps_everything(small_project: Path) -> None:
 
 
 def test_real_content_site(real_site: Path) -> None:
-    for page in ["index.html", "chronology/index.html", "actors/betssy-chavez/index.html",
-                 "legal/caracas-convention-1954/index.html", "events/2025-11-06-congress-declares-sheinbaum-persona-non-grata/index.html",
-                 "questions/index.html", "disputes/index.html", "methodology/index.html"]:
+    for page in [
+        "index.html",
+        "chronology/index.html",
+        "actors/betssy-chavez/index.html",
+        "legal/caracas-convention-1954/index.html",
+        "events/2025-11-06-congress-declares-sheinbaum-persona-non-grata/index.html",
+        "questions/index.html",
+        "disputes/index.html",
+        "methodology/index.html",
+    ]:
         assert (real_site / page).exists(), page
         assert (real_site / "es" / page).exists(), page
     assert broken_links(real_site) == []
@@ -87,7 +107,9 @@ def test_real_content_site(real_site: Path) -> None:
     assert unsafe_markup(real_site) == []
     assert stray_escapes(real_site) == []
     home = (real_site / "index.html").read_text()
-    assert "63" in (real_site / "events/2025-11-06-congress-declares-sheinbaum-persona-non-grata/index.html").read_text()
+    assert (
+        "63" in (real_site / "events/2025-11-06-congress-declares-sheinbaum-persona-non-grata/index.html").read_text()
+    )
     assert 'class="timeline"' in home
 
 
@@ -102,8 +124,14 @@ def test_generated_folder_builds_with_plain_mkdocs(small_project: Path) -> None:
     generate(small_project)
     env = {**os.environ, "EXPLAINER_SKIP_HOOK": "1"}
     for lang in ("en", "es"):
-        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", f"generated/mkdocs.{lang}.yml"],
-                              cwd=small_project, env=env, capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", f"generated/mkdocs.{lang}.yml"],
+            cwd=small_project,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert proc.returncode == 0, proc.stderr
     assert filecmp.cmp(small_project / "site" / "es" / "index.html", small_project / "site" / "es" / "index.html")
 
@@ -113,9 +141,14 @@ def test_a_third_language_is_configuration_plus_content(small_project: Path) -> 
     from generator.build import check
 
     site_yml = small_project / "content" / "site.yml"
-    site_yml.write_text(site_yml.read_text().replace("languages: [en, es]", "languages: [en, es, pt]")
-                        .replace('title: {en: "Fixture explainer", es: "Explicativo de prueba"}',
-                                 'title: {en: "Fixture explainer", es: "Explicativo de prueba", pt: "Explicativo de teste"}'))
+    site_yml.write_text(
+        site_yml.read_text()
+        .replace("languages: [en, es]", "languages: [en, es, pt]")
+        .replace(
+            'title: {en: "Fixture explainer", es: "Explicativo de prueba"}',
+            'title: {en: "Fixture explainer", es: "Explicativo de prueba", pt: "Explicativo de teste"}',
+        )
+    )
     _, problems = check(small_project)
     assert problems and {p.code for p in problems} == {"missing-translation"}
     build(small_project)
@@ -139,8 +172,20 @@ def test_serve_updates_the_page_when_content_is_saved(small_project: Path) -> No
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "--project", str(small_project), "serve",
-                             "--dev-addr", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--project",
+            str(small_project),
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/events/2025-11/"
 
     def fetch() -> str:

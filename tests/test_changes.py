@@ -48,7 +48,12 @@ def test_new_correction_keeps_old_entry_ids(small_project: Path) -> None:
     assert content is not None
     before = {e.id for e in feedparser.parse(render_all(small_project, content)["en/feed.xml"]).entries}
     path = small_project / "content" / "events" / "2025-11-03-asylum.yml"
-    path.write_text(path.read_text().replace('updated: "2025-11-20"\ncorrections:\n', 'updated: "2025-11-25"\ncorrections:\n  - date: "2025-11-25"\n    text: {en: "A third fix.", es: "Una tercera corrección."}\n'))
+    path.write_text(
+        path.read_text().replace(
+            'updated: "2025-11-20"\ncorrections:\n',
+            'updated: "2025-11-25"\ncorrections:\n  - date: "2025-11-25"\n    text: {en: "A third fix.", es: "Una tercera corrección."}\n',
+        )
+    )
     content, problems = check(small_project)
     assert content is not None, problems
     after = {e.id for e in feedparser.parse(render_all(small_project, content)["en/feed.xml"]).entries}

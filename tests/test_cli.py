@@ -38,8 +38,12 @@ def test_i18n_report_and_strict(small_project: Path, capsys: pytest.CaptureFixtu
 
 def test_content_errors_never_print_a_traceback(small_project: Path) -> None:
     (small_project / "content" / "events" / "2025-11.yml").write_text("date: [\n")
-    proc = subprocess.run([sys.executable, "-m", "generator", "--project", str(small_project), "build"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "--project", str(small_project), "build"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert proc.stdout.startswith("content/events/2025-11.yml:2:1: error: YAML syntax error")

@@ -4,9 +4,17 @@ from xml.etree import ElementTree
 
 from generator.diagram import Edge, Node, neighbourhood_svg, overview_svg
 
-NODES = [Node("peru", "Peru", "state", "../peru/"), Node("mexico", "Mexico", "state", "../mexico/"),
-         Node("chavez", "Betssy <Chávez>", "person", "../chavez/"), Node("sre", "SRE", "government-body", "../sre/")]
-EDGES = [Edge("chavez", "mexico", "asylum"), Edge("mexico", "sre", "ministry", weak=True), Edge("peru", "mexico", "rupture")]
+NODES = [
+    Node("peru", "Peru", "state", "../peru/"),
+    Node("mexico", "Mexico", "state", "../mexico/"),
+    Node("chavez", "Betssy <Chávez>", "person", "../chavez/"),
+    Node("sre", "SRE", "government-body", "../sre/"),
+]
+EDGES = [
+    Edge("chavez", "mexico", "asylum"),
+    Edge("mexico", "sre", "ministry", weak=True),
+    Edge("peru", "mexico", "rupture"),
+]
 
 
 def test_overview_is_deterministic_and_linked() -> None:

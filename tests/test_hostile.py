@@ -26,12 +26,44 @@ from .conftest import FIXTURES, make_project
 from .test_markup import EXTENSIONS, Danger
 
 NASTY = st.lists(
-    st.sampled_from([
-        "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>', "javascript:alert(1)",
-        "[x](javascript:alert(1))", "[x](data:text/html;base64,PHNjcmlwdD4=)", "{: onclick=alert(1) }", "<<", "]]", "[[",
-        "[[actor:alpha|<b>x</b>]]", "**", "*", "`", "\\", "&amp;", "&#x3C;script&#x3E;", "\n", "\n\n    code", "# h", "| t |",
-        "[^1]", "![i](https://evil.example/x.png)", "<!--", "-->", "</script>", "'", '"', "é", "ñ", "\u202e", "\u0000", "vbscript:x",
-    ]) | st.text(max_size=8),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            '"><svg onload=alert(1)>',
+            "javascript:alert(1)",
+            "[x](javascript:alert(1))",
+            "[x](data:text/html;base64,PHNjcmlwdD4=)",
+            "{: onclick=alert(1) }",
+            "<<",
+            "]]",
+            "[[",
+            "[[actor:alpha|<b>x</b>]]",
+            "**",
+            "*",
+            "`",
+            "\\",
+            "&amp;",
+            "&#x3C;script&#x3E;",
+            "\n",
+            "\n\n    code",
+            "# h",
+            "| t |",
+            "[^1]",
+            "![i](https://evil.example/x.png)",
+            "<!--",
+            "-->",
+            "</script>",
+            "'",
+            '"',
+            "é",
+            "ñ",
+            "\u202e",
+            "\u0000",
+            "vbscript:x",
+        ]
+    )
+    | st.text(max_size=8),
     max_size=12,
 ).map("".join)
 
@@ -43,11 +75,19 @@ def _danger(html: str) -> list[str]:
 
 
 def _event(title: str, summary: str, quote: str) -> str:
-    return yaml.safe_dump({
-        "date": "2025-11", "title": {"en": title, "es": title}, "summary": {"en": summary, "es": summary},
-        "tags": ["x"], "sources": [{"source": "news-two", "quote": quote, "translation": {"en": quote}}],
-        "disputed": [{"field": "title", "value": {"en": summary, "es": title}, "sources": ["news-one"], "note": quote}],
-    }, allow_unicode=True)
+    return yaml.safe_dump(
+        {
+            "date": "2025-11",
+            "title": {"en": title, "es": title},
+            "summary": {"en": summary, "es": summary},
+            "tags": ["x"],
+            "sources": [{"source": "news-two", "quote": quote, "translation": {"en": quote}}],
+            "disputed": [
+                {"field": "title", "value": {"en": summary, "es": title}, "sources": ["news-one"], "note": quote}
+            ],
+        },
+        allow_unicode=True,
+    )
 
 
 @settings(max_examples=40, deadline=None)
@@ -107,9 +147,15 @@ def test_killed_build_leaves_previous_site_and_pages(small_project: Path) -> Non
     build(small_project)
     site, generated = _tree(small_project / "site"), _tree(small_project / "generated")
     event = small_project / "content" / "events" / "2025-11.yml"
-    event.write_text('date: "2025-11"\ntitle: {en: "Changed", es: "Cambiado"}\nsummary: {en: "x", es: "y"}\nsources: [news-two]\n')
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "--project", str(small_project), "build"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    event.write_text(
+        'date: "2025-11"\ntitle: {en: "Changed", es: "Cambiado"}\nsummary: {en: "x", es: "y"}\nsources: [news-two]\n'
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--project", str(small_project), "build"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     # Kill once MkDocs is building into the staging folder, i.e. after the pages were generated.
     while time.monotonic() < deadline and not list(small_project.glob(".site-new-*/*")):

@@ -10,7 +10,11 @@ from generator.build import check, generate, render_all
 from generator.render import render_site
 
 EDITS = {
-    "event title": ("events/2025-11-03-asylum.yml", 'title: {en: "Alpha enters the embassy"', 'title: {en: "Alpha enters the mission"'),
+    "event title": (
+        "events/2025-11-03-asylum.yml",
+        'title: {en: "Alpha enters the embassy"',
+        'title: {en: "Alpha enters the mission"',
+    ),
     "event date moves year": ("events/2025-11.yml", 'date: "2025-11"', 'date: "2024-11"'),
     "actor name": ("actors/alpha.yml", 'short_name: {en: "Alpha"', 'short_name: {en: "Alfa"'),
     "source title": ("sources/news-two.yml", 'title: "Alfa pide asilo"', 'title: "Alfa pide asilo hoy"'),

@@ -36,13 +36,31 @@ def test_dates_stay_strings_and_yaml11_booleans_are_words() -> None:
     ("text", "expected"),
     [
         ("a: 1\na: 2\n", "f.yml:2:1: error: duplicate key 'a' (first written at line 1) [duplicate-key]"),
-        ("a: &x 1\nb: *x\n", "f.yml:1:4: error: anchors (&x) are not allowed in content; write the value out [yaml-anchor]"),
-        ("a: !!python/object:os.system x\n", "f.yml:1:4: error: YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed in content [yaml-tag]"),
-        ("a: {b: 1}\nc:\n  <<: {b: 2}\n", "f.yml:3:3: error: merge keys ('<<') are not allowed in content; write the fields out [yaml-merge]"),
-        ("a: 1\n---\nb: 2\n", "f.yml:2:1: error: a content file holds one document; remove the extra '---' [multiple-documents]"),
-        ("a:\n\t- b\n", "f.yml:2:1: error: YAML syntax error: found character that cannot start any token (a tab: indent with spaces) [yaml-syntax]"),
+        (
+            "a: &x 1\nb: *x\n",
+            "f.yml:1:4: error: anchors (&x) are not allowed in content; write the value out [yaml-anchor]",
+        ),
+        (
+            "a: !!python/object:os.system x\n",
+            "f.yml:1:4: error: YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed in content [yaml-tag]",
+        ),
+        (
+            "a: {b: 1}\nc:\n  <<: {b: 2}\n",
+            "f.yml:3:3: error: merge keys ('<<') are not allowed in content; write the fields out [yaml-merge]",
+        ),
+        (
+            "a: 1\n---\nb: 2\n",
+            "f.yml:2:1: error: a content file holds one document; remove the extra '---' [multiple-documents]",
+        ),
+        (
+            "a:\n\t- b\n",
+            "f.yml:2:1: error: YAML syntax error: found character that cannot start any token (a tab: indent with spaces) [yaml-syntax]",
+        ),
         ("a: [1, 2\n", "f.yml:2:1: error: YAML syntax error: did not find expected ',' or ']' [yaml-syntax]"),
-        ("a: *nothing\n", "f.yml:1:4: error: aliases (*nothing) are not allowed in content; write the value out [yaml-alias]"),
+        (
+            "a: *nothing\n",
+            "f.yml:1:4: error: aliases (*nothing) are not allowed in content; write the value out [yaml-alias]",
+        ),
     ],
 )
 def test_hostile_yaml_is_one_clear_problem(text: str, expected: str) -> None:
@@ -75,7 +93,9 @@ def test_encoding_problems(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yml"
     bad.write_bytes(b"title: ok\nname: caf\xe9\n")
     _, problems = load_file(bad, "bad.yml")
-    assert [p.text() for p in problems] == ["bad.yml:2:10: error: file is not valid UTF-8 (byte 0xe9); save it as UTF-8 [encoding]"]
+    assert [p.text() for p in problems] == [
+        "bad.yml:2:10: error: file is not valid UTF-8 (byte 0xe9); save it as UTF-8 [encoding]"
+    ]
     nul = tmp_path / "nul.yml"
     nul.write_bytes(b"a: \x00\n")
     _, problems = load_file(nul, "nul.yml")

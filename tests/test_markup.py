@@ -62,7 +62,11 @@ def test_unknown_reference_becomes_text() -> None:
 def test_plain_and_urls() -> None:
     assert plain("**Hi** [[actor:x]] and [a](https://b.c)", resolve) == "Hi Ex and a"
     assert relative("actors/x.md", "events/e.md") == "../actors/x.md"
-    assert url_of("index.md") == "" and url_of("chronology/index.md") == "chronology/" and url_of("events/e.md") == "events/e/"
+    assert (
+        url_of("index.md") == ""
+        and url_of("chronology/index.md") == "chronology/"
+        and url_of("events/e.md") == "events/e/"
+    )
     assert html_relative("events/x.md", "chronology/2025.md") == "../../events/x/"
     assert html_relative("questions/index.md#q", "index.md") == "questions/#q"
 
@@ -75,7 +79,16 @@ def test_prose_keeps_structure_but_not_html() -> None:
     assert dangerous(out) == []
 
 
-PIECES = list("<>\"'&{}[]()*_:/#!|^~`= \nabcjsvrpt.-1") + ["javascript:", "onerror=", "<script>", "[[actor:x]]", "](", "{: ", "<img src=x ", "&#"]
+PIECES = list("<>\"'&{}[]()*_:/#!|^~`= \nabcjsvrpt.-1") + [
+    "javascript:",
+    "onerror=",
+    "<script>",
+    "[[actor:x]]",
+    "](",
+    "{: ",
+    "<img src=x ",
+    "&#",
+]
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 

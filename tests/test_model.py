@@ -14,7 +14,9 @@ def test_partial_dates() -> None:
         PartialDate.parse("2025-02-29")
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "//x.org", "https://x.org/a b", 'https://x.org/"'])
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,x", "//x.org", "https://x.org/a b", 'https://x.org/"']
+)
 def test_unsafe_urls_are_rejected(url: str) -> None:
     with pytest.raises(ValidationError):
         Source.model_validate({"title": "t", "publisher": "p", "url": url, "language": "en", "kind": "news"})

@@ -18,7 +18,11 @@ def test_generated_markdown_matches_golden(tmp_path: Path, update_golden: bool) 
     project = make_project(tmp_path / "p", FIXTURES / "small" / "content")
     content, problems = check(project)
     assert content is not None, problems
-    files = {k: v for k, v in render_all(project, content).items() if k.endswith((".md", ".yml", ".xml", ".csv", ".ics", ".json"))}
+    files = {
+        k: v
+        for k, v in render_all(project, content).items()
+        if k.endswith((".md", ".yml", ".xml", ".csv", ".ics", ".json"))
+    }
     if update_golden:
         for old in GOLDEN.rglob("*"):
             if old.is_file():
@@ -27,7 +31,9 @@ def test_generated_markdown_matches_golden(tmp_path: Path, update_golden: bool) 
             (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / rel).write_bytes(text.encode("utf-8"))
     # Bytes, not text: the iCalendar file's CRLF line ends are part of what is checked.
-    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes().decode("utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
+    expected = {
+        p.relative_to(GOLDEN).as_posix(): p.read_bytes().decode("utf-8") for p in GOLDEN.rglob("*") if p.is_file()
+    }
     assert sorted(files) == sorted(expected)
     for rel in sorted(files):
         assert files[rel] == expected[rel], f"{rel} differs from tests/golden/small/{rel}"
@@ -36,7 +42,9 @@ def test_generated_markdown_matches_golden(tmp_path: Path, update_golden: bool) 
 def test_project_templates_override_package_templates(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", FIXTURES / "small" / "content")
     (project / "overrides" / "generator").mkdir()
-    (project / "overrides" / "generator" / "prose.md.j2").write_text("{{ p.front(meta.title, 'x') }}\n# Custom {{ meta.title }}\n")
+    (project / "overrides" / "generator" / "prose.md.j2").write_text(
+        "{{ p.front(meta.title, 'x') }}\n# Custom {{ meta.title }}\n"
+    )
     content, _ = check(project)
     assert content is not None
     files = render_all(project, content)
@@ -47,7 +55,9 @@ def test_project_templates_override_package_templates(tmp_path: Path) -> None:
 def test_fallback_to_default_language_is_visible(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", FIXTURES / "small" / "content")
     event = project / "content" / "events" / "2025-11.yml"
-    event.write_text('date: "2025-11"\ntitle: {en: "Talks during November", es: "Conversaciones"}\nsummary: "Only in English."\nsources: [news-two]\n')
+    event.write_text(
+        'date: "2025-11"\ntitle: {en: "Talks during November", es: "Conversaciones"}\nsummary: "Only in English."\nsources: [news-two]\n'
+    )
     content, _ = check(project)
     assert content is not None
     es = render_all(project, content)["es/events/2025-11.md"]

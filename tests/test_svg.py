@@ -7,8 +7,12 @@ from generator.svg import timeline_svg
 
 
 def test_timeline() -> None:
-    marks = [("events/a/", PartialDate(1949), "Precedent", False), ("events/b/", PartialDate(2022, 12, 7), "Attempt", True),
-             ("events/c/", PartialDate(2025, 11), "Talks <&>", False), ("events/d/", PartialDate(2025, 11, 3), "x" * 300, True)]
+    marks = [
+        ("events/a/", PartialDate(1949), "Precedent", False),
+        ("events/b/", PartialDate(2022, 12, 7), "Attempt", True),
+        ("events/c/", PartialDate(2025, 11), "Talks <&>", False),
+        ("events/d/", PartialDate(2025, 11, 3), "x" * 300, True),
+    ]
     svg = str(timeline_svg(marks, "en"))
     figure = ElementTree.fromstring(svg)
     links = [a.get("href") for a in figure.iter("{http://www.w3.org/2000/svg}a")]

@@ -18,8 +18,13 @@ def test_code_passes_the_linter() -> None:
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "generator", "tests", "bench"], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "generator", "tests", "bench"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -28,5 +33,7 @@ def test_code_passes_the_type_checker() -> None:
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "mypy", "generator"], cwd=ROOT, capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "generator"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -57,13 +57,22 @@ def test_formats(small_project: Path, capsys: pytest.CaptureFixture[str]) -> Non
     _apply(FIXTURES / "bad" / "unknown-field", small_project)
     assert main(["--project", str(small_project), "validate", "--format", "github"]) == 1
     out = capsys.readouterr().out
-    assert "::error file=content/events/2025-11-03-asylum.yml,line=1,col=1,title=unknown-field::unknown field 'dat' (did you mean 'date'?)\n" in out
+    assert (
+        "::error file=content/events/2025-11-03-asylum.yml,line=1,col=1,title=unknown-field::unknown field 'dat' (did you mean 'date'?)\n"
+        in out
+    )
     assert main(["--project", str(small_project), "validate", "--format", "json"]) == 1
     import json
 
     rows = json.loads(capsys.readouterr().out)
-    assert {"path": "content/events/2025-11-03-asylum.yml", "line": 1, "column": 1, "severity": "error",
-            "code": "unknown-field", "message": "unknown field 'dat' (did you mean 'date'?)"} in rows
+    assert {
+        "path": "content/events/2025-11-03-asylum.yml",
+        "line": 1,
+        "column": 1,
+        "severity": "error",
+        "code": "unknown-field",
+        "message": "unknown field 'dat' (did you mean 'date'?)",
+    } in rows
 
 
 def test_strict_turns_warnings_into_failure(small_project: Path) -> None:

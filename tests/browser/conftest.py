@@ -78,12 +78,17 @@ class Recorder:
     external: list[str] = field(default_factory=list)
 
     def attach(self, page: Any) -> None:
-        page.on("console", lambda msg: self.errors.append(f"console.{msg.type}: {msg.text} @ {msg.location}")
-                if msg.type == "error" else None)
+        page.on(
+            "console",
+            lambda msg: (
+                self.errors.append(f"console.{msg.type}: {msg.text} @ {msg.location}") if msg.type == "error" else None
+            ),
+        )
         page.on("pageerror", lambda exc: self.errors.append(f"uncaught: {exc}"))
         page.on("requestfailed", lambda req: self.errors.append(f"request failed: {req.url} ({req.failure})"))
-        page.on("response", lambda res: self.errors.append(f"HTTP {res.status}: {res.url}")
-                if res.status >= 400 else None)
+        page.on(
+            "response", lambda res: self.errors.append(f"HTTP {res.status}: {res.url}") if res.status >= 400 else None
+        )
         page.on("request", self._request)
 
     def _request(self, request: Any) -> None:
@@ -144,8 +149,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     project = make_project(tmp / "project", ROOT / "content")
     root = tmp / "site"
     build(project, site_url=base, site_dir=root)
-    missing = [f"{lang}:{path}" for lang in LANGS for path in PAGES.values()
-               if not (root / ("" if lang == "en" else lang) / path / "index.html").exists()]
+    missing = [
+        f"{lang}:{path}"
+        for lang in LANGS
+        for path in PAGES.values()
+        if not (root / ("" if lang == "en" else lang) / path / "index.html").exists()
+    ]
     assert not missing, f"pages used by the browser tests are missing from the build (content renamed?): {missing}"
 
     cmd = [sys.executable, "-m", "http.server", "--bind", HOST, "--directory", str(root), str(port)]
@@ -183,7 +192,9 @@ def new_page(browser: Any) -> Iterator[NewPage]:
     """
     contexts: list[Any] = []
 
-    def make(color_scheme: str = "light", viewport: dict[str, int] | None = None, **options: Any) -> tuple[Any, Recorder]:
+    def make(
+        color_scheme: str = "light", viewport: dict[str, int] | None = None, **options: Any
+    ) -> tuple[Any, Recorder]:
         context = browser.new_context(
             color_scheme=color_scheme, viewport=viewport or {"width": 1280, "height": 900}, **options
         )

@@ -50,9 +50,7 @@ def describe(violations: list[dict[str, Any]]) -> str:
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_no_serious_accessibility_violations(
-    site: Site, new_page: NewPage, kind: str, lang: str, scheme: str
-) -> None:
+def test_no_serious_accessibility_violations(site: Site, new_page: NewPage, kind: str, lang: str, scheme: str) -> None:
     page, _ = new_page(color_scheme=scheme)
     goto(page, site.url(PAGES[kind], lang))
     assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme], "palette not applied"

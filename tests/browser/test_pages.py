@@ -14,11 +14,32 @@ pytestmark = pytest.mark.browser
 # Interface strings that must never show in the Spanish edition: Material's own chrome (when its language
 # is not set) and the generator's English labels (generator/i18n.py).
 ENGLISH_INTERFACE = [
-    "Search", "Table of contents", "Previous", "Next", "Back to top", "Skip to content",
-    "Switch to dark mode", "Switch to light mode", "Select language", "Copy to clipboard",
-    "Sources differ", "Where sources differ", "Key moments", "Timeline of key moments", "Who is who",
-    "Content last reviewed", "What happened, in brief", "Latest developments", "Appears in these events",
-    "Mentioned in", "Cited by", "This page says", "Other sources say", "Key facts", "All events", "By year",
+    "Search",
+    "Table of contents",
+    "Previous",
+    "Next",
+    "Back to top",
+    "Skip to content",
+    "Switch to dark mode",
+    "Switch to light mode",
+    "Select language",
+    "Copy to clipboard",
+    "Sources differ",
+    "Where sources differ",
+    "Key moments",
+    "Timeline of key moments",
+    "Who is who",
+    "Content last reviewed",
+    "What happened, in brief",
+    "Latest developments",
+    "Appears in these events",
+    "Mentioned in",
+    "Cited by",
+    "This page says",
+    "Other sources say",
+    "Key facts",
+    "All events",
+    "By year",
 ]
 
 # Text that is interface, not content: Material's header, navigation, sidebars, footer and search, the

@@ -69,14 +69,37 @@ def test_every_fact_cites_a_source_with_a_url(content) -> None:  # type: ignore[
 
 def test_required_coverage(content) -> None:  # type: ignore[no-untyped-def]
     actors = set(content.records["actors"])
-    for required in ["betssy-chavez", "pedro-castillo", "claudia-sheinbaum", "andres-manuel-lopez-obrador", "jose-jeri",
-                     "dina-boluarte", "hugo-de-zela", "raul-noblecilla", "peru", "mexico", "congress-of-peru", "sre-mexico", "oas"]:
+    for required in [
+        "betssy-chavez",
+        "pedro-castillo",
+        "claudia-sheinbaum",
+        "andres-manuel-lopez-obrador",
+        "jose-jeri",
+        "dina-boluarte",
+        "hugo-de-zela",
+        "raul-noblecilla",
+        "peru",
+        "mexico",
+        "congress-of-peru",
+        "sre-mexico",
+        "oas",
+    ]:
         assert required in actors
     legal = set(content.records["legal"])
-    for required in ["caracas-convention-1954", "havana-convention-1928", "montevideo-convention-1933",
-                     "vienna-convention-diplomatic-relations", "asylum-case-1950", "haya-de-la-torre-case-1951",
-                     "mexico-v-ecuador-2024", "diplomatic-asylum", "territorial-asylum", "safe-conduct", "persona-non-grata",
-                     "severance-of-relations"]:
+    for required in [
+        "caracas-convention-1954",
+        "havana-convention-1928",
+        "montevideo-convention-1933",
+        "vienna-convention-diplomatic-relations",
+        "asylum-case-1950",
+        "haya-de-la-torre-case-1951",
+        "mexico-v-ecuador-2024",
+        "diplomatic-asylum",
+        "territorial-asylum",
+        "safe-conduct",
+        "persona-non-grata",
+        "severance-of-relations",
+    ]:
         assert required in legal
     rupture = content.get("events", "2025-11-03-peru-breaks-relations")
     assert {d.value for d in rupture.disputed if d.field == "date"} == {"2025-11-04"}
