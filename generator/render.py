@@ -178,6 +178,16 @@ class Page:
         line += f" [↗]({self.link('sources', src_id(cite))})"
         return line
 
+    def cite_short(self, citations: list[Any]) -> Markup:
+        """Sources named by publisher, each linking to its source page (for long summary pages)."""
+        seen: list[str] = []
+        for cite in citations:
+            sid = source_id(cite)
+            if sid not in seen:
+                seen.append(sid)
+        links = [f"[{markup.escape(self.r.content.get('sources', sid).publisher)}]({self.link('sources', sid)})" for sid in seen]
+        return Markup(" (" + "; ".join(links) + ")")
+
     def sure(self, citations: list[Any]) -> Markup:
         """How many independent publishers back a fact; a single one is flagged."""
         n = len(independent_publishers(self.r.content, citations))
