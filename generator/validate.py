@@ -319,7 +319,20 @@ def partial(text: str | None) -> PartialDate | None:
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+_MODELS: dict[int, tuple[RawDoc, type[BaseModel], tuple[Any, list[Problem]]]] = {}
+"""Validated models by parsed document: the loader hands back the same document while a file is unchanged."""
+
+
 def _validate_doc(doc: RawDoc, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
+    cached = _MODELS.get(id(doc))
+    if cached is not None and cached[0] is doc and cached[1] is model:
+        return cached[2]
+    result = _validate_uncached(doc, model)
+    _MODELS[id(doc)] = (doc, model, result)
+    return result
+
+
+def _validate_uncached(doc: RawDoc, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     if not isinstance(doc.data, dict):
         found = "an empty file" if doc.data is None else _describe(doc.data)
         return None, [error(doc.path, 1, 1, "not-a-mapping", f"expected a mapping of fields, found {found}")]

@@ -37,6 +37,17 @@ def safe_target(dest: Path, rel: str, _resolved: dict[Path, Path] | None = None)
     return target
 
 
+_WRITTEN: dict[str, dict[str, tuple[str, int]]] = {}
+"""What this process last wrote in place, per folder: (text, mtime) by relative path (the live preview)."""
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
 def write_tree(files: dict[str, str], dest: Path, atomic: bool = False) -> tuple[int, int]:
     """Make `dest` hold exactly `files`; returns (files written, files removed).
 
@@ -51,11 +62,18 @@ def write_tree(files: dict[str, str], dest: Path, atomic: bool = False) -> tuple
     resolved: dict[Path, Path] = {}
     targets = {rel: safe_target(dest, rel, resolved) for rel in files}
     changed = 0
+    written = _WRITTEN.setdefault(str(dest), {})
     for rel in sorted(files):
         target = targets[rel]
-        data = files[rel].encode("utf-8")
+        text = files[rel]
+        stamp = written.get(rel)
+        if stamp is not None and stamp[0] == text and _mtime(target) == stamp[1]:
+            # Written by this process and untouched since: no need to read it back.
+            continue
+        data = text.encode("utf-8")
         try:
             if target.read_bytes() == data:
+                written[rel] = (text, _mtime(target))
                 continue
         except OSError:
             pass
@@ -63,6 +81,7 @@ def write_tree(files: dict[str, str], dest: Path, atomic: bool = False) -> tuple
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, target)
+        written[rel] = (text, _mtime(target))
         changed += 1
     keep = set(targets.values())
     removed = 0
