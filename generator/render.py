@@ -185,7 +185,10 @@ class Page:
             sid = source_id(cite)
             if sid not in seen:
                 seen.append(sid)
-        links = [f"[{markup.escape(self.r.content.get('sources', sid).publisher)}]({self.link('sources', sid)})" for sid in seen]
+        links = [
+            f"[{markup.escape(self.r.content.get('sources', sid).publisher)}]({self.link('sources', sid)})"
+            for sid in seen
+        ]
         return Markup(" (" + "; ".join(links) + ")")
 
     def sure(self, citations: list[Any]) -> Markup:
