@@ -47,15 +47,38 @@ def labels(content: Content, lang: str) -> markup.Resolver:
     return resolve
 
 
+_FRAGMENTS: dict[int, tuple[Any, str]] = {}
+"""JSON of each validated model, by model identity: unchanged records are not dumped again (live preview)."""
+
+
+def _fragment(model: Any) -> str:
+    cached = _FRAGMENTS.get(id(model))
+    if cached is not None and cached[0] is model:
+        return cached[1]
+    text = json.dumps(model.model_dump(by_alias=True, exclude_none=True), ensure_ascii=False, indent=1, sort_keys=True)
+    _FRAGMENTS[id(model)] = (model, text)
+    return text
+
+
+def _nest(text: str, depth: int) -> str:
+    """A JSON fragment placed `depth` levels deep: what json.dumps(indent=1) would write there."""
+    return text.replace("\n", "\n" + " " * depth)
+
+
 def dataset_json(content: Content) -> str:
-    """Every record, as written (aliases such as `from`/`to` kept), keyed by kind and id."""
-    data: dict[str, Any] = {"site": content.site.model_dump(by_alias=True, exclude_none=True)}
-    for kind in sorted(content.records):
-        data[kind] = {
-            rid: rec.model.model_dump(by_alias=True, exclude_none=True)
-            for rid, rec in sorted(content.records[kind].items())
-        }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """Every record, as written (aliases such as `from`/`to` kept), keyed by kind and id.
+
+    Assembled from per-record fragments; byte for byte what json.dumps(indent=1, sort_keys=True) gives.
+    """
+    blocks: dict[str, str] = {"site": _nest(_fragment(content.site), 1)}
+    for kind, records in content.records.items():
+        items = [
+            f"  {json.dumps(rid, ensure_ascii=False)}: {_nest(_fragment(rec.model), 2)}"
+            for rid, rec in sorted(records.items())
+        ]
+        blocks[kind] = "{\n" + ",\n".join(items) + "\n }" if items else "{}"
+    body = ",\n".join(f" {json.dumps(key)}: {blocks[key]}" for key in sorted(blocks))
+    return "{\n" + body + "\n}\n"
 
 
 def chronology_csv(content: Content, order: list[str], base: str) -> str:

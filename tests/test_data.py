@@ -33,3 +33,18 @@ def test_jsonld_cannot_close_its_script() -> None:
     text = jsonld({"name": "</script><script>alert(1)</script> & more"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["name"].startswith("</script>")
+
+
+def test_dataset_is_exactly_json_dumps(small_project: Path) -> None:
+    """The fragment-assembled download equals a plain json.dumps of the whole dataset."""
+    from generator.data import dataset_json
+
+    content, _ = check(small_project)
+    assert content is not None
+    data: dict[str, object] = {"site": content.site.model_dump(by_alias=True, exclude_none=True)}
+    for kind, records in content.records.items():
+        data[kind] = {rid: rec.model.model_dump(by_alias=True, exclude_none=True) for rid, rec in records.items()}
+    assert dataset_json(content) == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    content.records["questions"] = {}
+    data["questions"] = {}
+    assert dataset_json(content) == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
