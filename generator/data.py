@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from . import markup
-from .model import PartialDate
+from .model import REF_KINDS, PartialDate
 from .relations import source_id
 from .validate import Content
 
@@ -27,11 +27,10 @@ def _pick(value: Any, lang: str, default: str) -> str:
 
 def labels(content: Content, lang: str) -> markup.Resolver:
     """Names of records in `lang`, for turning `[[kind:id]]` into plain text."""
-    folders = {"actor": "actors", "event": "events", "legal": "legal", "source": "sources", "question": "questions"}
     default = content.languages[0]
 
     def resolve(kind: str, rid: str) -> tuple[str, str] | None:
-        rec = content.records.get(folders.get(kind, ""), {}).get(rid)
+        rec = content.records.get(REF_KINDS.get(kind, ""), {}).get(rid)
         if rec is None:
             return None
         m = rec.model

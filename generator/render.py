@@ -22,7 +22,7 @@ from .configs import edition_base
 from .data import SCHEMA_TYPES, chronology_csv, chronology_ics, dataset_json, jsonld
 from .diagram import Edge, Node, neighbourhood_svg, overview_svg
 from .i18n import format_date, month_name, t
-from .model import PartialDate
+from .model import REF_KINDS, PartialDate
 from .relations import Index, build_index, event_key, independent_publishers, source_id
 from .svg import timeline_svg
 from .validate import Content
@@ -96,13 +96,7 @@ class Page:
         return out
 
     def resolver(self, kind: str, rid: str) -> tuple[str, str] | None:
-        folder = {
-            "actor": "actors",
-            "event": "events",
-            "legal": "legal",
-            "source": "sources",
-            "question": "questions",
-        }.get(kind)
+        folder = REF_KINDS.get(kind)
         if folder is None or rid not in self.r.content.records.get(folder, {}):
             return None
         return self.link(folder, rid), self.r.label(folder, rid)
@@ -175,7 +169,7 @@ class Page:
         locator = getattr(cite, "locator", None)
         if locator:
             line += f" — {markup.escape(locator)}"
-        line += f" [↗]({self.link('sources', src_id(cite))})"
+        line += f" [↗]({self.link('sources', source_id(cite))})"
         return line
 
     def cite_short(self, citations: list[Any]) -> Markup:
@@ -321,10 +315,6 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def src_id(cite: Any) -> str:
-    return source_id(cite)
-
-
 class Renderer:
     """Renders every page of one language."""
 
@@ -384,13 +374,7 @@ class Renderer:
         return markup.plain(self.pick(model.title)[0])
 
     def resolve_label(self, kind: str, rid: str) -> tuple[str, str] | None:
-        folder = {
-            "actor": "actors",
-            "event": "events",
-            "legal": "legal",
-            "source": "sources",
-            "question": "questions",
-        }.get(kind)
+        folder = REF_KINDS.get(kind)
         if folder is None or rid not in self.content.records.get(folder, {}):
             return None
         return "", self.label(folder, rid)
