@@ -87,6 +87,8 @@ def edition_config(content: Content, lang: str) -> str:
         f"      lang: {dump(lang)}",
         "hooks:",
         "  - ../generator/mkdocs_hook.py",
+        # The whole list (INHERIT replaces lists): only the heading permalink's tooltip differs per language.
+        f"markdown_extensions: {dump(markdown_extensions(lang))}",
         f"nav: {dump(nav)}",
         "extra:",
         f"  edition: {dump(lang)}",
@@ -99,6 +101,20 @@ def edition_config(content: Content, lang: str) -> str:
         # Not `repo_url`: Material would fetch repository facts from api.github.com in the reader's browser.
         lines.append(f"  repository: {dump(site.repo_url)}")
     return "\n".join(lines) + "\n"
+
+
+def markdown_extensions(lang: str) -> list[object]:
+    """The Markdown extensions of mkdocs.yml, with the permalink tooltip in `lang`."""
+    return [
+        "abbr",
+        "admonition",
+        "attr_list",
+        "def_list",
+        "footnotes",
+        "md_in_html",
+        "tables",
+        {"toc": {"permalink": True, "permalink_title": t(lang, "permalink")}},
+    ]
 
 
 def palette(lang: str) -> list[dict[str, object]]:

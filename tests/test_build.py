@@ -44,7 +44,9 @@ def test_fixture_builds_both_languages_with_working_links(small_project: Path) -
     assert unsafe_markup(site) == []
     event = (site / "events/2025-11-03-asylum/index.html").read_text()
     assert "Sources differ" in event and "2 November 2025" in event and "Daily One" in event
-    assert "Las fuentes difieren" in (site / "es/events/2025-11-03-asylum/index.html").read_text()
+    spanish = (site / "es/events/2025-11-03-asylum/index.html").read_text()
+    assert "Las fuentes difieren" in spanish and 'title="Enlace permanente"' in spanish
+    assert "Permanent link" not in spanish and "Switch to" not in spanish
 
 
 def test_two_builds_are_byte_identical(small_project: Path, tmp_path: Path) -> None:

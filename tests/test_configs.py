@@ -19,3 +19,14 @@ def test_edition_config(small_project: Path) -> None:
     assert es["nav"][-1] == "about.md"
     en = yaml.safe_load(edition_config(content, "en"))
     assert en["site_dir"] == "../site" and [a["link"] for a in en["extra"]["alternate"]] == ["./", "es/"]
+
+
+def test_edition_extensions_match_mkdocs_yml(small_project: Path) -> None:
+    """The per-language list repeats mkdocs.yml's extensions (INHERIT replaces lists), localizing only the permalink."""
+    from generator.configs import markdown_extensions
+
+    base = yaml.safe_load((small_project / "mkdocs.yml").read_text())["markdown_extensions"]
+    names = [e if isinstance(e, str) else next(iter(e)) for e in base]
+    ours = [e if isinstance(e, str) else next(iter(e)) for e in markdown_extensions("es")]
+    assert ours == names
+    assert markdown_extensions("es")[-1] == {"toc": {"permalink": True, "permalink_title": "Enlace permanente"}}
