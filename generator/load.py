@@ -106,6 +106,14 @@ def _mark(event: yaml.Event) -> Pos:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+class _Refused(Exception):
+    """Stops reading a file at the first construct content may not use (one clear problem, no cascade)."""
+
+    def __init__(self, code: str, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.code, self.message, self.line, self.col = code, message, line, col
+
+
 def parse_text(text: str, path: str) -> tuple[RawDoc | None, list[Problem]]:
     """Build one document's tree from the YAML event stream, with positions."""
     if "\x00" in text:
@@ -123,79 +131,49 @@ def parse_text(text: str, path: str) -> tuple[RawDoc | None, list[Problem]]:
                 documents += 1
                 if documents > 1:
                     line, col = _mark(event)
-                    problems.append(
-                        error(
-                            path,
-                            line,
-                            col,
-                            "multiple-documents",
-                            "a content file holds one document; remove the extra '---'",
-                        )
+                    raise _Refused(
+                        "multiple-documents", "a content file holds one document; remove the extra '---'", line, col
                     )
-                    break
                 continue
             if isinstance(event, yaml.AliasEvent):
                 line, col = _mark(event)
-                problems.append(
-                    error(
-                        path,
-                        line,
-                        col,
-                        "yaml-alias",
-                        f"aliases (*{event.anchor}) are not allowed in content; write the value out",
-                    )
+                raise _Refused(
+                    "yaml-alias",
+                    f"aliases (*{event.anchor}) are not allowed in content; write the value out",
+                    line,
+                    col,
                 )
-                break
             if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 line, col = _mark(event)
                 if event.anchor is not None:
-                    problems.append(
-                        error(
-                            path,
-                            line,
-                            col,
-                            "yaml-anchor",
-                            f"anchors (&{event.anchor}) are not allowed in content; write the value out",
-                        )
+                    raise _Refused(
+                        "yaml-anchor",
+                        f"anchors (&{event.anchor}) are not allowed in content; write the value out",
+                        line,
+                        col,
                     )
-                    break
                 if event.tag not in _PLAIN_TAGS:
-                    problems.append(
-                        error(path, line, col, "yaml-tag", f"YAML tag '{event.tag}' is not allowed in content")
-                    )
-                    break
+                    raise _Refused("yaml-tag", f"YAML tag '{event.tag}' is not allowed in content", line, col)
                 # Is this event a mapping key?
                 if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
                     frame = stack[-1]
                     if not isinstance(event, yaml.ScalarEvent):
-                        problems.append(error(path, line, col, "yaml-key", "mapping keys must be plain words"))
-                        break
+                        raise _Refused("yaml-key", "mapping keys must be plain words", line, col)
                     key = _scalar(event)
                     if key == "<<" and event.implicit[0]:
-                        problems.append(
-                            error(
-                                path,
-                                line,
-                                col,
-                                "yaml-merge",
-                                "merge keys ('<<') are not allowed in content; write the fields out",
-                            )
+                        raise _Refused(
+                            "yaml-merge",
+                            "merge keys ('<<') are not allowed in content; write the fields out",
+                            line,
+                            col,
                         )
-                        break
                     if not isinstance(key, str):
                         key = str(event.value)
                     if key in frame[0]:
                         first = doc.key_positions.get((*frame[1], key), (0, 0))
-                        problems.append(
-                            error(
-                                path,
-                                line,
-                                col,
-                                "duplicate-key",
-                                f"duplicate key '{key}' (first written at line {first[0]})",
-                            )
+                        raise _Refused(
+                            "duplicate-key", f"duplicate key '{key}' (first written at line {first[0]})", line, col
                         )
-                        break
                     frame[2] = key
                     doc.key_positions[(*frame[1], key)] = (line, col)
                     continue
@@ -208,8 +186,7 @@ def parse_text(text: str, path: str) -> tuple[RawDoc | None, list[Problem]]:
                     value: Any = _scalar(event)
                 else:
                     if len(stack) >= MAX_DEPTH:
-                        problems.append(error(path, line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels"))
-                        break
+                        raise _Refused("too-deep", f"nesting deeper than {MAX_DEPTH} levels", line, col)
                     value = {} if isinstance(event, yaml.MappingStartEvent) else []
                 _attach(stack, doc, value)
                 if not isinstance(event, yaml.ScalarEvent):
@@ -217,6 +194,8 @@ def parse_text(text: str, path: str) -> tuple[RawDoc | None, list[Problem]]:
                 continue
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
+    except _Refused as refused:
+        problems.append(error(path, refused.line, refused.col, refused.code, refused.message))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
