@@ -75,10 +75,12 @@ from pathlib import Path
 from generator.load import load_tree
 from generator.validate import validate
 from generator.checks import check_content
-from generator.build import render_all
+from generator.build import render_all, collector_paused
 from generator.write import write_tree
 project, out = Path(sys.argv[1]), Path(sys.argv[2])
 ph = {}
+paused = collector_paused()  # as generate() does
+paused.__enter__()
 t = time.perf_counter(); tree, probs = load_tree(project / "content"); ph["load"] = time.perf_counter() - t
 # validate() = models + cross-record checks; time the checks separately by patching.
 import generator.checks as checks_mod
@@ -94,7 +96,8 @@ checks_mod.check_content = timed
 t = time.perf_counter(); content, found = validate(tree); v = time.perf_counter() - t
 ph["models"] = v - acc["checks"]; ph["checks"] = acc["checks"]
 t = time.perf_counter(); files = render_all(project, content); ph["render"] = time.perf_counter() - t
-t = time.perf_counter(); changed, removed = write_tree(files, out); ph["write"] = time.perf_counter() - t
+t = time.perf_counter(); changed, removed = write_tree(files, out, atomic=True); ph["write"] = time.perf_counter() - t
+paused.__exit__(None, None, None)
 sizes = sorted(((len(v.encode("utf-8")), k) for k, v in files.items()), reverse=True)[:5]
 print(json.dumps({"phases": ph, "files": len(files), "largest_md": sizes,
                   "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
@@ -110,15 +113,20 @@ event = Path(sys.argv[2])
 # reuse of the pages no changed record can affect.
 t = time.perf_counter(); r1 = generate(project, atomic=False); first = time.perf_counter() - t
 t = time.perf_counter(); r0 = generate(project, atomic=False); noop = time.perf_counter() - t
-text = event.read_text(encoding="utf-8")
-new, n = re.subn(r'(summary:\s*\n\s*en:\s*")', r'\1(Edited for the benchmark.) ', text, count=1)
-if not n:
-    new, n = re.subn(r'(summary:\s*")', r'\1(Edited for the benchmark.) ', text, count=1)
-assert n, "could not find an English summary to edit"
-event.write_text(new, encoding="utf-8")
-t = time.perf_counter(); r2 = generate(project, atomic=False); second = time.perf_counter() - t
+original = event.read_text(encoding="utf-8")
+edits = []
+for i in range(5):
+    # Five saves of the same file with different text, as an editor typing: the median is reported.
+    mark = f"(Edited for the benchmark, {i}.) "
+    new, n = re.subn(r'(summary:\s*\n\s*en:\s*")', r'\g<1>' + mark, original, count=1)
+    if not n:
+        new, n = re.subn(r'(summary:\s*")', r'\g<1>' + mark, original, count=1)
+    assert n, "could not find an English summary to edit"
+    event.write_text(new, encoding="utf-8")
+    t = time.perf_counter(); r2 = generate(project, atomic=False); edits.append(time.perf_counter() - t)
 print(json.dumps({"first_seconds": first, "first_changed": r1.changed, "noop_seconds": noop, "noop_changed": r0.changed,
-                  "edit_seconds": second, "edit_changed": r2.changed, "pages": r2.pages, "event": event.name}))
+                  "edit_seconds": sorted(edits)[len(edits) // 2], "edit_runs": edits, "edit_changed": r2.changed,
+                  "pages": r2.pages, "event": event.name}))
 """
 
 
@@ -214,7 +222,11 @@ def bench_size(n: int, work: Path, build: bool, log) -> dict:
     }
     log(f"[{n}] content: {counts['files']} files, {counts['bytes'] / 1e6:.1f} MB")
 
-    res["parse_floor"] = child_json(PARSE_FLOOR, str(project))
+    # Best of two, for the floor and for generate: one slow run is noise (file creation on this VM slows down
+    # for a while after large deletions), while the best run is what the code costs.
+    floors = [child_json(PARSE_FLOOR, str(project)) for _ in range(2)]
+    res["parse_floor"] = min(floors, key=lambda f: f["seconds"])
+    res["parse_floor_runs"] = [f["seconds"] for f in floors]
     log(f"[{n}] parse floor (CSafeLoader): {res['parse_floor']['seconds']:.2f} s")
 
     v = run_measured([*EXPLAINER, "--project", str(project), "validate"], cwd=work)
@@ -229,9 +241,13 @@ def bench_size(n: int, work: Path, build: bool, log) -> dict:
         log(f"[{n}] validate reported problems:\n{v['stdout'][:2000]}")
     log(f"[{n}] validate: {v['wall']:.2f} s wall (rc {v['rc']})")
 
-    gen_out = work / f"gen{n}"
-    shutil.rmtree(gen_out, ignore_errors=True)
-    res["generate"] = child_json(GENERATE, str(project), str(gen_out))
+    runs = []
+    for attempt in range(2):
+        gen_out = work / f"gen{n}-{attempt}"
+        shutil.rmtree(gen_out, ignore_errors=True)
+        runs.append(child_json(GENERATE, str(project), str(gen_out)))
+    res["generate"] = min(runs, key=lambda r: r["seconds"])
+    res["generate_runs"] = [r["seconds"] for r in runs]
     log(
         f"[{n}] generate: {res['generate']['seconds']:.2f} s in-process, peak RSS {res['generate']['maxrss_kb'] / 1024:.0f} MB"
     )
@@ -241,7 +257,8 @@ def bench_size(n: int, work: Path, build: bool, log) -> dict:
     res["phases"] = child_json(PHASES, str(project), str(ph_out))
     log(f"[{n}] phases: " + ", ".join(f"{k} {v:.2f}" for k, v in res["phases"]["phases"].items()))
     shutil.rmtree(ph_out, ignore_errors=True)
-    shutil.rmtree(gen_out, ignore_errors=True)
+    for attempt in range(2):
+        shutil.rmtree(work / f"gen{n}-{attempt}", ignore_errors=True)
 
     if build:
         b = run_measured([*EXPLAINER, "--project", str(project), "build"], cwd=work)
@@ -273,7 +290,7 @@ def bench_incremental(work: Path, log) -> dict:
     # A cold `explainer generate` after one more edit: what an editor running the CLI waits for.
     text = event.read_text(encoding="utf-8")
     event.write_text(
-        text.replace("(Edited for the benchmark.)", "(Edited twice for the benchmark.)", 1), encoding="utf-8"
+        text.replace("(Edited for the benchmark, 4.)", "(Edited again for the benchmark.)", 1), encoding="utf-8"
     )
     cold = run_measured([*EXPLAINER, "--project", str(project), "generate"], cwd=work)
     data["cli_edit_wall"] = cold["wall"]
@@ -281,7 +298,7 @@ def bench_incremental(work: Path, log) -> dict:
     data["cli_stderr"] = cold["stderr"].strip().splitlines()[-1:] if cold["stderr"] else []
     log(
         f"[real] incremental: first {data['first_seconds']:.2f} s, no-op {data['noop_seconds']:.2f} s, "
-        f"after edit {data['edit_seconds']:.3f} s ({data['edit_changed']} files rewritten), CLI {cold['wall']:.2f} s"
+        f"after edit (median of 5) {data['edit_seconds']:.3f} s ({data['edit_changed']} files rewritten), CLI {cold['wall']:.2f} s"
     )
     return data
 
@@ -427,7 +444,7 @@ def table(results: dict) -> str:
     if inc:
         extra.append(
             f"incremental on real content ({inc['pages']} files): first generate {inc['first_seconds']:.2f} s, "
-            f"no-op regenerate {inc['noop_seconds']:.3f} s, after a one-event edit {inc['edit_seconds']:.3f} s "
+            f"no-op regenerate {inc['noop_seconds']:.3f} s, after a one-event edit (median of 5 saves) {inc['edit_seconds']:.3f} s "
             f"({inc['edit_changed']} files rewritten); cold CLI `explainer generate` after an edit {inc['cli_edit_wall']:.2f} s"
         )
     z = results.get("zensical")

@@ -7,12 +7,15 @@ folder that replaces `site/` only when the whole build succeeded.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +41,24 @@ class Result:
     changed: int = 0
     removed: int = 0
     problems: list[Problem] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for one pipeline run.
+
+    Why: loading and rendering build millions of long-lived objects that hold
+    no cycles; the collector kept re-scanning them (a second of a ten-second
+    run at 10,000 events, bench/RESULTS.md). The few cycles a run leaves are
+    collected when it ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def check(project: Path) -> tuple[Content | None, list[Problem]]:
@@ -72,14 +93,15 @@ def generate(
     """
     from .write import write_tree
 
-    content, problems = _checked(project, strict)
-    site_url = site_url or os.environ.get("EXPLAINER_SITE_URL")
-    if site_url:
-        content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
-    # In-place writes serve the live preview, which may reuse unaffected pages from its previous run.
-    files = render_all(project, content, incremental=not atomic)
-    dest = out or project / GENERATED
-    changed, removed = write_tree(files, dest, atomic=atomic)
+    with collector_paused():
+        content, problems = _checked(project, strict)
+        site_url = site_url or os.environ.get("EXPLAINER_SITE_URL")
+        if site_url:
+            content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
+        # In-place writes serve the live preview, which may reuse unaffected pages from its previous run.
+        files = render_all(project, content, incremental=not atomic)
+        dest = out or project / GENERATED
+        changed, removed = write_tree(files, dest, atomic=atomic)
     return Result(dest, len(files), changed, removed, problems)
 
 
@@ -113,12 +135,15 @@ def build(project: Path, strict: bool = False, site_dir: Path | None = None, sit
     from .render import config_paths
     from .write import commit_tree, stage_tree
 
-    content, problems = _checked(project, strict)
-    if site_url:
-        content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
-    files = render_all(project, content)
-    pages_dest = project / GENERATED
-    pages, changed, removed = stage_tree(files, pages_dest)
+    with collector_paused():
+        content, problems = _checked(project, strict)
+        if site_url:
+            content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
+        files = render_all(project, content)
+        pages_dest = project / GENERATED
+        pages, changed, removed = stage_tree(files, pages_dest)
+    count = len(files)
+    del files  # MkDocs runs next, in other processes: free the rendered text first.
     final = (site_dir or project / "site").resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     for stale in final.parent.glob(f".{final.name}-new-*"):
@@ -135,7 +160,7 @@ def build(project: Path, strict: bool = False, site_dir: Path | None = None, sit
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(pages, ignore_errors=True)
         raise
-    return Result(final, len(files), changed, removed, problems)
+    return Result(final, count, changed, removed, problems)
 
 
 def _swap(new: Path, final: Path) -> None:

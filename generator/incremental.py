@@ -29,6 +29,7 @@ class Memory:
     links: dict[Ref, set[Ref]]
     files: dict[str, str]
     glob: str
+    disputed: set[Ref]
 
 
 @dataclass
@@ -102,13 +103,40 @@ def plan(content: Content, index: Index, project: Path | None) -> Reuse | None:
     touched_years |= {memory.years[rid] for kind, rid in affected if kind == "events" and rid in memory.years}
     keep = {ref for ref in now if ref not in affected}
     years = set(years_now.values()) - touched_years
-    return Reuse(keep, years, _quiet_pages(content, affected), memory.files)
+    return Reuse(keep, years, _quiet_pages(content, index, changed, affected, memory.disputed), memory.files)
 
 
-def _quiet_pages(content: Content, affected: set[Ref]) -> set[str]:
-    """Summary pages that show nothing of the affected records."""
+def _disputed(content: Content) -> set[Ref]:
+    """What the disputes page shows: every disputed record and the sources it cites."""
+    shown: set[Ref] = set()
+    for kind in ("events", "actors"):
+        for rid, rec in content.records.get(kind, {}).items():
+            m = rec.model
+            if m.disputed if kind == "events" else any(role.disputed for role in m.roles):
+                shown.add((kind, rid))
+                shown |= {("sources", source_id(c)) for c in iter_citations(m)}
+    return shown
+
+
+def _quiet_pages(
+    content: Content, index: Index, changed: set[Ref], affected: set[Ref], disputed_before: set[Ref]
+) -> set[str]:
+    """Summary pages that show nothing of the changed records.
+
+    An index page lists the records of its kind and the names they link to;
+    the disputes page shows disputed records (now or before this edit), their
+    sources and the names they link to.
+    """
     kinds = {kind for kind, _ in affected}
-    quiet = {f"{kind}/index.md" for kind in ("actors", "legal", "sources") if kind not in kinds}
+
+    def named_by(ref: Ref) -> set[str]:
+        """Kinds of the records whose text links to `ref` (they show its name)."""
+        return {kind for kind, _ in index.mentions.get(ref, [])}
+
+    shown_kinds = {kind for kind, _ in changed}
+    for ref in changed:
+        shown_kinds |= named_by(ref)
+    quiet = {f"{kind}/index.md" for kind in ("actors", "legal", "sources") if kind not in shown_kinds}
     questions = content.records.get("questions", {})
     question_refs = {("questions", rid) for rid in questions}
     shown_by_questions = set(question_refs)
@@ -122,7 +150,8 @@ def _quiet_pages(content: Content, affected: set[Ref]) -> set[str]:
     if not affected & shown_by_questions and not any(kind == "questions" for kind in kinds):
         # Inline [[...]] links in answers are covered by `links` (mentions) already folded into `affected`.
         quiet.add("questions/index.md")
-    if not kinds & {"events", "actors", "sources"}:
+    disputed = _disputed(content) | disputed_before
+    if not any(ref in disputed or set(index.mentions.get(ref, [])) & disputed for ref in changed):
         quiet.add("disputes.md")
     return quiet
 
@@ -131,5 +160,11 @@ def remember(content: Content, index: Index, project: Path | None, files: dict[s
     """Keep this run for the next incremental one."""
     global _MEMORY  # noqa: PLW0603 - one preview process, one previous run
     _MEMORY = Memory(
-        str(project), _fingerprints(content), _years(content), _links(content, index), files, _global(content)
+        str(project),
+        _fingerprints(content),
+        _years(content),
+        _links(content, index),
+        files,
+        _global(content),
+        _disputed(content),
     )

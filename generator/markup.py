@@ -10,7 +10,6 @@ so no field can smuggle a tag, an attribute list, a footnote or a
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections.abc import Callable
 
@@ -71,9 +70,21 @@ class Glossary:
 _TABLE = str.maketrans({**_HTML, **{c: "\\" + c for c in _MD_SPECIAL}, "\t": " ", "\r": " "})
 
 
+_ESCAPED: dict[str, str] = {}
+
+
 def escape(text: str) -> str:
-    """Escape plain text for Markdown and HTML (tabs become spaces)."""
-    return text.translate(_TABLE)
+    """Escape plain text for Markdown and HTML (tabs become spaces).
+
+    Why remembered: the same names, titles and publishers are escaped on
+    thousands of pages, and `str.translate` with a mapping walks every character.
+    """
+    found = _ESCAPED.get(text)
+    if found is None:
+        if len(_ESCAPED) > 200_000:
+            _ESCAPED.clear()
+        found = _ESCAPED[text] = text.translate(_TABLE)
+    return found
 
 
 def attr(text: str) -> str:
@@ -125,11 +136,23 @@ def _relpath(path: str, start: str) -> str:
     return "/".join(parts) or "."
 
 
+_RELATIVE: dict[tuple[str, str], str] = {}
+
+
 def relative(target: str, base: str) -> str:
-    """Relative link from page `base` to `target` (both paths of .md files, `#anchor` kept)."""
-    path, _, anchor = target.partition("#")
-    rel = _relpath(path, posixpath.dirname(base))
-    return rel + (f"#{anchor}" if anchor else "")
+    """Relative link from page `base` to `target` (both paths of .md files, `#anchor` kept).
+
+    Remembered by target and the page's folder: pages in one folder share every link.
+    """
+    folder = base.rpartition("/")[0]
+    found = _RELATIVE.get((target, folder))
+    if found is None:
+        if len(_RELATIVE) > 200_000:
+            _RELATIVE.clear()
+        path, _, anchor = target.partition("#")
+        rel = _relpath(path, folder)
+        found = _RELATIVE[(target, folder)] = rel + (f"#{anchor}" if anchor else "")
+    return found
 
 
 def url_of(md_path: str) -> str:

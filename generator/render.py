@@ -8,6 +8,8 @@ Markup fragments, so a forgotten filter fails safe.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -83,14 +85,19 @@ class Page:
     # texts
     def text(self, value: Any) -> str:
         """Localized plain text (fallback to the default language)."""
-        return markup.plain(self.r.pick(value)[0], self.r.resolve_label)
+        return self.r.plain(self.r.pick(value)[0])
 
     def md(self, value: Any) -> Markup:
         """Localized content text as safe Markdown, with a visible mark when it is a fallback."""
         if value is None:
             return Markup("")
         text, fallback = self.r.pick(value)
-        out = markup.inline(text, self.resolver, self.r.glossary if self.glossary_on else None)
+        # Links are relative to the page's folder, so pages in one folder can share the result.
+        key = (text, self.path.rpartition("/")[0], self.glossary_on)
+        out = self.r.inline_cache.get(key)
+        if out is None:
+            out = markup.inline(text, self.resolver, self.r.glossary if self.glossary_on else None)
+            self.r.inline_cache[key] = out
         if fallback:
             out += Markup(f' <small class="untranslated">{markup.attr(t(self.lang, "not_translated"))}</small>')
         return out
@@ -324,8 +331,10 @@ class Renderer:
         self.lang = lang
         self.default = content.languages[0]
         self.env = env
-        self.dataset = ""
         self._labels: dict[tuple[str, str], str] = {}
+        self._plain: dict[str, str] = {}
+        self.inline_cache: dict[tuple[str, str, bool], Markup] = {}
+        """Inline Markdown by (text, page folder, glossary): an event's summary is the same on its page and its year's."""
         self._edges: list[Edge] | None = None
         self.order = {rid: i for i, rid in enumerate(index.events_by_date)}
         self.glossary = self._glossary()
@@ -372,6 +381,13 @@ class Renderer:
         if kind == "questions":
             return markup.plain(self.pick(model.question)[0])
         return markup.plain(self.pick(model.title)[0])
+
+    def plain(self, text: str) -> str:
+        """Content text without markup (remembered: titles recur on every page that lists them)."""
+        found = self._plain.get(text)
+        if found is None:
+            found = self._plain[text] = markup.plain(text, self.resolve_label)
+        return found
 
     def resolve_label(self, kind: str, rid: str) -> tuple[str, str] | None:
         folder = REF_KINDS.get(kind)
@@ -421,7 +437,7 @@ class Renderer:
         for year in years:
             if years_keep is not None and year in years_keep:
                 continue
-            in_year = [(rid, e) for rid, e in events if PartialDate.parse(e.date).year == year]
+            in_year = by_year[year]
             months: dict[int, list[Any]] = {}
             for rid, e in in_year:
                 months.setdefault(PartialDate.parse(e.date).month, []).append((rid, e))
@@ -461,9 +477,6 @@ class Renderer:
         )
         out["feed.xml"] = self.feed(changes)
         base = edition_base(content, self.lang)
-        if self.lang == self.default:
-            # One copy, at the site root: every edition links to it.
-            out["data/explainer.json"] = self.dataset
         if self.lang == self.default:
             # Every language's titles and summaries are columns of the one file.
             out["data/chronology.csv"] = chronology_csv(content, ix.events_by_date, base)
@@ -645,12 +658,52 @@ def _make_environment(project: Path | None) -> jinja2.Environment:
     return env
 
 
+PARALLEL_FROM = 2000
+"""Records from which the editions render in parallel processes (below it, starting them costs more)."""
+
+_SHARED: tuple[Content, Index, jinja2.Environment] | None = None
+"""What forked workers inherit (fork shares it without pickling the models)."""
+
+DATASET = "data/explainer.json"
+"""The one copy of the dataset download, in the default edition's folder (every edition links to it)."""
+
+
+def _part(name: str) -> dict[str, str]:
+    """One language edition's pages, or the dataset download, keyed by path under generated/ (a worker's task)."""
+    assert _SHARED is not None
+    content, index, env = _SHARED
+    if name == DATASET:
+        return {f"{content.languages[0]}/{DATASET}": dataset_json(content)}
+    return {f"{name}/{path}": text for path, text in Renderer(content, index, name, env).render().items()}
+
+
+def jobs_for(content: Content) -> int:
+    """How many processes render the editions: one per language and CPU on large content, else one.
+
+    Why processes: rendering is pure Python, so threads would share one core;
+    forked workers inherit the validated content instead of re-reading it.
+    `EXPLAINER_JOBS` overrides (1 turns parallel rendering off).
+    """
+    wanted = os.environ.get("EXPLAINER_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        jobs = int(wanted)
+    elif sum(len(records) for records in content.records.values()) < PARALLEL_FROM:
+        jobs = 1
+    else:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(jobs, len(content.languages)))
+
+
 def render_site(content: Content, project: Path | None, incremental: bool = False) -> dict[str, str]:
     """Every generated file of every language, keyed by path under generated/.
 
     With `incremental` (the live preview), record pages that no changed record
-    can affect are reused from the previous run in this process.
+    can affect are reused from the previous run in this process. Large content
+    renders its editions in parallel; the output is the same either way.
     """
+    global _SHARED
     from .configs import edition_files
     from .incremental import plan, remember
 
@@ -658,21 +711,37 @@ def render_site(content: Content, project: Path | None, incremental: bool = Fals
     env = environment(project)
     files: dict[str, str] = {}
     reuse = plan(content, index, project) if incremental else None
-    dataset = dataset_json(content)
+    jobs = 1 if reuse is not None else jobs_for(content)
+    rendered: dict[str, dict[str, str]] = {}
+    if jobs > 1:
+        _SHARED = (content, index, env)
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                # The dataset goes last: whichever worker finishes its edition first builds it.
+                names = [*content.languages, DATASET]
+                rendered = dict(zip(names, pool.map(_part, names, chunksize=1), strict=True))
+        finally:
+            _SHARED = None
     for lang in content.languages:
-        renderer = Renderer(content, index, lang, env)
-        renderer.dataset = dataset
-        if reuse is None:
-            pages = renderer.render()
+        if lang in rendered:
+            files.update(rendered[lang])
         else:
-            pages = renderer.render(reuse.keep, reuse.years, reuse.pages)
-            for path, text in reuse.files.items():
-                if path.startswith(f"{lang}/"):
-                    pages.setdefault(path[len(lang) + 1 :], text)
-        for path, text in pages.items():
-            files[f"{lang}/{path}"] = text
+            renderer = Renderer(content, index, lang, env)
+            if reuse is None:
+                pages = renderer.render()
+            else:
+                pages = renderer.render(reuse.keep, reuse.years, reuse.pages)
+                for path, text in reuse.files.items():
+                    if path.startswith(f"{lang}/"):
+                        pages.setdefault(path[len(lang) + 1 :], text)
+            for path, text in pages.items():
+                files[f"{lang}/{path}"] = text
         for path, text in edition_files(content, lang).items():
             files[path] = text
+    if DATASET in rendered:
+        files.update(rendered[DATASET])
+    else:
+        files[f"{content.languages[0]}/{DATASET}"] = dataset_json(content)
     if project is not None:
         from .redirects import redirect_pages
 

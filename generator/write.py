@@ -17,15 +17,21 @@ class UnsafePathError(ValueError):
     """A generated path would leave the output folder (a bug or hostile id)."""
 
 
+def _checked(rel: str) -> PurePosixPath:
+    """`rel` as a path, refusing absolute paths, `..`, backslashes and NUL (a bug or a hostile id)."""
+    pure = PurePosixPath(rel)
+    if pure.is_absolute() or ".." in pure.parts or not rel or "\\" in rel or "\x00" in rel:
+        msg = f"refusing to write outside the output folder: {rel!r}"
+        raise UnsafePathError(msg)
+    return pure
+
+
 def safe_target(dest: Path, rel: str, _resolved: dict[Path, Path] | None = None) -> Path:
     """Resolve `rel` under `dest`, refusing absolute paths, `..`, odd characters and symlinked folders.
 
     `_resolved` caches resolved parent folders within one write (resolving is a system call per level).
     """
-    pure = PurePosixPath(rel)
-    if pure.is_absolute() or ".." in pure.parts or not rel or "\\" in rel or "\x00" in rel:
-        msg = f"refusing to write outside the output folder: {rel!r}"
-        raise UnsafePathError(msg)
+    pure = _checked(rel)
     target = dest.joinpath(*pure.parts)
     cache = {} if _resolved is None else _resolved
     root = cache.get(dest) or cache.setdefault(dest, dest.resolve())
@@ -42,8 +48,9 @@ _WRITTEN: dict[str, dict[str, tuple[str, int]]] = {}
 
 
 def _mtime(path: Path) -> int:
+    """Modification time of the path itself (a symlink put in place of a file has its own)."""
     try:
-        return path.stat().st_mtime_ns
+        return path.lstat().st_mtime_ns
     except OSError:
         return -1
 
@@ -60,16 +67,16 @@ def write_tree(files: dict[str, str], dest: Path, atomic: bool = False) -> tuple
         return _write_atomic(files, dest)
     dest.mkdir(parents=True, exist_ok=True)
     resolved: dict[Path, Path] = {}
-    targets = {rel: safe_target(dest, rel, resolved) for rel in files}
     changed = 0
     written = _WRITTEN.setdefault(str(dest), {})
+    root = str(dest)
     for rel in sorted(files):
-        target = targets[rel]
         text = files[rel]
         stamp = written.get(rel)
-        if stamp is not None and stamp[0] == text and _mtime(target) == stamp[1]:
-            # Written by this process and untouched since: no need to read it back.
+        if stamp is not None and stamp[0] == text and _mtime(Path(root, rel)) == stamp[1]:
+            # Written (and checked) by this process and untouched since: no need to check or read it again.
             continue
+        target = safe_target(dest, rel, resolved)
         data = text.encode("utf-8")
         try:
             if target.read_bytes() == data:
@@ -83,10 +90,11 @@ def write_tree(files: dict[str, str], dest: Path, atomic: bool = False) -> tuple
         os.replace(tmp, target)
         written[rel] = (text, _mtime(target))
         changed += 1
-    keep = set(targets.values())
+    for rel in [rel for rel in written if rel not in files]:
+        del written[rel]
     removed = 0
     for path in sorted(dest.rglob("*"), reverse=True):
-        if path.is_file() and path not in keep:
+        if path.is_file() and path.relative_to(dest).as_posix() not in files:
             path.unlink()
             removed += 1
         elif path.is_dir() and not any(path.iterdir()):
@@ -104,29 +112,40 @@ def stage_tree(files: dict[str, str], dest: Path) -> tuple[Path, int, int]:
     """Write `files` into a new sibling of `dest` (unchanged files hard-linked); returns (folder, written, removed).
 
     The sibling sits beside `dest` so relative paths in generated configs (`../mkdocs.yml`) hold there too.
+    Why folders are resolved once each: at 10,000 events this writes 28,000 files into a few dozen
+    folders, and resolving every file's parents was a third of the write time.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
     for stale in dest.parent.glob(f".{dest.name}-new-*"):
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
     changed = 0
+    old_root = dest if dest.is_dir() else None
+    resolved: dict[Path, Path] = {}
+    made: set[Path] = set()
     try:
         for rel in sorted(files):
             data = files[rel].encode("utf-8")
-            old = safe_target(dest, rel) if dest.exists() else None
-            target = safe_target(staging, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                if old is not None and old.is_file() and old.read_bytes() == data:
-                    os.link(old, target)
-                    continue
-            except OSError:
-                pass
+            # The staging folder is new and only this loop writes into it, so checking the name is enough there.
+            target = staging.joinpath(*_checked(rel).parts)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if old_root is not None:
+                old = safe_target(old_root, rel, resolved)
+                try:
+                    if old.stat().st_size == len(data) and old.read_bytes() == data:
+                        os.link(old, target)
+                        continue
+                except OSError:
+                    pass
             target.write_bytes(data)
             changed += 1
         removed = 0
-        if dest.exists():
-            removed = sum(1 for p in dest.rglob("*") if p.is_file() and p.relative_to(dest).as_posix() not in files)
+        if old_root is not None:
+            removed = sum(
+                1 for p in old_root.rglob("*") if p.is_file() and p.relative_to(old_root).as_posix() not in files
+            )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

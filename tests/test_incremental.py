@@ -21,6 +21,24 @@ EDITS = {
     "question answer": ("questions/why.yml", 'answer: {en: "Because of', 'answer: {en: "Mostly because of'),
     "treaty party": ("legal/example-convention.yml", 'ratified: "1962-05-21"', 'ratified: "1962-05-22"'),
     "site": ("site.yml", 'reviewed: "2025-12-01"', 'reviewed: "2025-12-02"'),
+    # The disputes page is kept unless a disputed record, its sources or a name it shows changed.
+    "undisputed event": (
+        "events/2025-11.yml",
+        'summary: {en: "Talks went on."',
+        'summary: {en: "Talks went on and on."',
+    ),
+    "dispute added": (
+        "events/2025-11.yml",
+        "sources: [news-two]",
+        'sources: [news-two]\ndisputed:\n  - field: date\n    value: "2025-10"\n    sources: [news-one]',
+    ),
+    "dispute removed": (
+        "events/2025-11-03-asylum.yml",
+        'disputed:\n  - field: date\n    value: "2025-11-02"\n    sources: [news-two]\n'
+        '    note: {en: "One outlet gives the day before.", es: "Un medio da el día anterior."}\n',
+        "",
+    ),
+    "dispute note": ("events/2025-11-03-asylum.yml", "One outlet gives", "A single outlet gives"),
 }
 
 
@@ -35,3 +53,27 @@ def test_incremental_equals_full(small_project: Path, edit: str) -> None:
     content, problems = check(small_project)
     assert content is not None, problems
     assert render_site(content, small_project, incremental=True) == render_all(small_project, content)
+
+
+def test_edit_outside_disputes_keeps_summary_pages(small_project: Path) -> None:
+    """An undisputed event's new summary re-renders neither the disputes page nor the index pages."""
+    from generator.incremental import plan
+    from generator.relations import build_index
+
+    generate(small_project, atomic=False)
+    rel, old, new = EDITS["undisputed event"]
+    path = small_project / "content" / rel
+    path.write_text(path.read_text().replace(old, new))
+    content, _ = check(small_project)
+    assert content is not None
+    reuse = plan(content, build_index(content), small_project)
+    assert reuse is not None
+    assert {"disputes.md", "actors/index.md", "legal/index.md", "sources/index.md"} <= reuse.pages
+    rel, old, new = EDITS["dispute note"]
+    path = small_project / "content" / rel
+    path.write_text(path.read_text().replace(old, new))
+    content, _ = check(small_project)
+    assert content is not None
+    reuse = plan(content, build_index(content), small_project)
+    assert reuse is not None
+    assert "disputes.md" not in reuse.pages

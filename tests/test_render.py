@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
+import pytest
+
 from generator.build import check, render_all
+from generator.render import jobs_for
 
 from .conftest import FIXTURES, make_project
 
@@ -63,3 +67,30 @@ def test_fallback_to_default_language_is_visible(tmp_path: Path) -> None:
     es = render_all(project, content)["es/events/2025-11.md"]
     assert "Only in English." in es
     assert "Aún sin traducir" in es
+
+
+def test_editions_render_the_same_in_parallel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked workers (used from PARALLEL_FROM records) give byte-identical files, dataset included."""
+    project = make_project(tmp_path / "p", FIXTURES / "small" / "content")
+    content, _ = check(project)
+    assert content is not None
+    monkeypatch.delenv("EXPLAINER_JOBS", raising=False)
+    assert jobs_for(content) == 1  # a small site renders in one process
+    monkeypatch.setenv("EXPLAINER_JOBS", "1")
+    serial = render_all(project, content)
+    monkeypatch.setenv("EXPLAINER_JOBS", "2")
+    assert jobs_for(content) == 2
+    parallel = render_all(project, content)
+    assert list(parallel) == list(serial)
+    assert parallel == serial
+
+
+def test_template_error_in_a_worker_reaches_the_caller(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project(tmp_path / "p", FIXTURES / "small" / "content")
+    (project / "overrides" / "generator").mkdir()
+    (project / "overrides" / "generator" / "event.md.j2").write_text("{{ no_such_variable }}\n")
+    content, _ = check(project)
+    assert content is not None
+    monkeypatch.setenv("EXPLAINER_JOBS", "2")
+    with pytest.raises(jinja2.UndefinedError, match="no_such_variable"):
+        render_all(project, content)
