@@ -711,7 +711,8 @@ def render_site(content: Content, project: Path | None, incremental: bool = Fals
     env = environment(project)
     files: dict[str, str] = {}
     reuse = plan(content, index, project) if incremental else None
-    jobs = 1 if reuse is not None else jobs_for(content)
+    # The live preview runs inside `mkdocs serve`, whose threads make forking unsafe: it stays in one process.
+    jobs = 1 if incremental else jobs_for(content)
     rendered: dict[str, dict[str, str]] = {}
     if jobs > 1:
         _SHARED = (content, index, env)
