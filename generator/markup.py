@@ -38,10 +38,9 @@ class Glossary:
 
     def __init__(self, terms: dict[str, tuple[str, str]]) -> None:
         self.terms = {k.casefold(): v for k, v in terms.items() if len(k) >= 4}
-        words = sorted(self.terms, key=lambda t: (-len(t), t))
         self.pattern = (
-            re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
-            if words
+            re.compile(r"(?<!\w)(" + _trie_pattern(sorted(self.terms)) + r")(?!\w)", re.IGNORECASE)
+            if self.terms
             else None
         )
 
@@ -65,6 +64,32 @@ class Glossary:
             pos = match.end()
         out.append(escape(text[pos:]))
         return "".join(out)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regular expression matching any of `words`, longest first, shaped as a trie.
+
+    Why a trie: an alternation of every term makes the regex engine try each
+    term at each position, so linking grew with the size of the glossary; the
+    trie reads each character once whatever the number of terms.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Greedy `?`: a longer term wins; the engine backs off to the shorter one if the longer does not fit.
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
 
 
 _TABLE = str.maketrans({**_HTML, **{c: "\\" + c for c in _MD_SPECIAL}, "\t": " ", "\r": " "})

@@ -658,7 +658,7 @@ def _make_environment(project: Path | None) -> jinja2.Environment:
     return env
 
 
-PARALLEL_FROM = 2000
+PARALLEL_FROM = 1000
 """Records from which the editions render in parallel processes (below it, starting them costs more)."""
 
 _SHARED: tuple[Content, Index, jinja2.Environment] | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import markdown
@@ -103,3 +104,17 @@ def test_no_input_produces_executable_html(text: str) -> None:
 def test_arbitrary_unicode_is_safe(text: str) -> None:
     assert dangerous(inline(text, resolve)) == []
     assert dangerous(prose(text, resolve)) == []
+
+
+@given(
+    st.lists(st.text(alphabet="abé -", min_size=1, max_size=6), min_size=1, max_size=8, unique=True),
+    st.text(alphabet="abé -.", max_size=40),
+)
+def test_glossary_trie_matches_like_a_longest_first_alternation(words: list[str], text: str) -> None:
+    """The trie-shaped glossary pattern finds exactly what `longest|...|shortest` finds."""
+    from generator.markup import _trie_pattern
+
+    trie = re.compile(r"(?<!\w)(" + _trie_pattern(sorted(words)) + r")(?!\w)", re.IGNORECASE)
+    plain = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    alternation = re.compile(r"(?<!\w)(" + plain + r")(?!\w)", re.IGNORECASE)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
