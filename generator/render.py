@@ -679,7 +679,11 @@ def _make_environment(project: Path | None) -> jinja2.Environment:
 
 
 PARALLEL_FROM = 1000
-"""Records from which the editions render in parallel processes (below it, starting them costs more)."""
+"""Records from which the editions render in parallel processes.
+
+Below it the gain is small (the real content, 337 records: 0.6 s in one process, 0.5 s in two), and one
+process keeps small builds simple: nothing is forked from a test run that may have threads.
+"""
 
 _SHARED: tuple[Content, Index, jinja2.Environment] | None = None
 """What forked workers inherit (fork shares it without pickling the models)."""
