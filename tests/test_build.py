@@ -210,3 +210,26 @@ def test_serve_updates_the_page_when_content_is_saved(small_project: Path) -> No
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_collector_is_restored_after_a_run(small_project: Path) -> None:
+    """generate() pauses the cycle collector for speed and leaves it as it found it, even on failure."""
+    import gc
+
+    from generator.build import collector_paused, generate
+    from generator.problems import ContentError
+
+    assert gc.isenabled()
+    generate(small_project)
+    assert gc.isenabled()
+    (small_project / "content" / "events" / "broken.yml").write_text("date: [\n")
+    with pytest.raises(ContentError):
+        generate(small_project)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
