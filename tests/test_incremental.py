@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import check, generate, render_all
+from generator.incremental import Reuse, plan
+from generator.relations import build_index
 from generator.render import render_site
 
 EDITS = {
@@ -55,25 +57,21 @@ def test_incremental_equals_full(small_project: Path, edit: str) -> None:
     assert render_site(content, small_project, incremental=True) == render_all(small_project, content)
 
 
+def _plan_after(project: Path, edit: str) -> Reuse:
+    """Apply one of EDITS and return what the live preview would reuse."""
+    rel, old, new = EDITS[edit]
+    path = project / "content" / rel
+    path.write_text(path.read_text().replace(old, new))
+    content, problems = check(project)
+    assert content is not None, problems
+    reuse = plan(content, build_index(content), project)
+    assert reuse is not None
+    return reuse
+
+
 def test_edit_outside_disputes_keeps_summary_pages(small_project: Path) -> None:
     """An undisputed event's new summary re-renders neither the disputes page nor the index pages."""
-    from generator.incremental import plan
-    from generator.relations import build_index
-
     generate(small_project, atomic=False)
-    rel, old, new = EDITS["undisputed event"]
-    path = small_project / "content" / rel
-    path.write_text(path.read_text().replace(old, new))
-    content, _ = check(small_project)
-    assert content is not None
-    reuse = plan(content, build_index(content), small_project)
-    assert reuse is not None
-    assert {"disputes.md", "actors/index.md", "legal/index.md", "sources/index.md"} <= reuse.pages
-    rel, old, new = EDITS["dispute note"]
-    path = small_project / "content" / rel
-    path.write_text(path.read_text().replace(old, new))
-    content, _ = check(small_project)
-    assert content is not None
-    reuse = plan(content, build_index(content), small_project)
-    assert reuse is not None
-    assert "disputes.md" not in reuse.pages
+    kept = _plan_after(small_project, "undisputed event").pages
+    assert {"disputes.md", "actors/index.md", "legal/index.md", "sources/index.md"} <= kept
+    assert "disputes.md" not in _plan_after(small_project, "dispute note").pages
