@@ -645,7 +645,7 @@ class _HelperContext(jinja2.runtime.Context):
 
     Why: every `{{ p.something(...) }}` goes through `Context.call`, which
     looks for `pass_context`-style markers on each call; our helpers have
-    none, and at 10,000 events the lookups were about a tenth of rendering.
+    none, and at 10,000 events skipping the lookups saved about 5% of rendering.
     Anything else (a project's own globals, filters) takes Jinja's path.
     """
 
