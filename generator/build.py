@@ -84,25 +84,50 @@ def render_all(project: Path, content: Content, incremental: bool = False) -> di
     return render_site(content, project, incremental=incremental)
 
 
+def stage_all(project: Path, content: Content, dest: Path) -> tuple[Path, int, int, int]:
+    """Render every generated file into a new sibling of `dest`; returns (folder, files, written, dropped).
+
+    Why not `render_all` then write: on large content the editions' worker processes
+    write their own pages, side by side, instead of sending them back to be written here.
+    """
+    from .render import render_site
+    from .write import Staging
+
+    staging = Staging(dest)
+    try:
+        staging.put(render_site(content, project, staging=staging))
+        folder, changed, removed = staging.finish()
+    except BaseException:
+        staging.discard()
+        raise
+    return folder, len(staging.paths), changed, removed
+
+
 def generate(
     project: Path, strict: bool = False, out: Path | None = None, site_url: str | None = None, atomic: bool = True
 ) -> Result:
-    """Validate, render everything in memory, then write only what changed into `generated/`.
+    """Validate, render everything, then write only what changed into `generated/`.
 
     `site_url` overrides site.yml's (a staging host, or 127.0.0.1 for browser tests).
+    Atomic runs build a sibling folder and swap it in; in-place runs (the live
+    preview) may reuse unaffected pages from their previous run in this process.
     """
-    from .write import write_tree
+    from .write import commit_tree, write_tree
 
+    dest = out or project / GENERATED
     with collector_paused():
         content, problems = _checked(project, strict)
         site_url = site_url or os.environ.get("EXPLAINER_SITE_URL")
         if site_url:
             content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
-        # In-place writes serve the live preview, which may reuse unaffected pages from its previous run.
-        files = render_all(project, content, incremental=not atomic)
-        dest = out or project / GENERATED
-        changed, removed = write_tree(files, dest, atomic=atomic)
-    return Result(dest, len(files), changed, removed, problems)
+        if atomic:
+            folder, count, changed, removed = stage_all(project, content, dest)
+            commit_tree(folder, dest)
+        else:
+            files = render_all(project, content, incremental=True)
+            count = len(files)
+            changed, removed = write_tree(files, dest)
+    return Result(dest, count, changed, removed, problems)
 
 
 def _epoch(date: str) -> str:
@@ -133,17 +158,14 @@ def build(project: Path, strict: bool = False, site_dir: Path | None = None, sit
     the pages were generated, neither `generated/` nor `site/` may change.
     """
     from .render import config_paths
-    from .write import commit_tree, stage_tree
+    from .write import commit_tree
 
+    pages_dest = project / GENERATED
     with collector_paused():
         content, problems = _checked(project, strict)
         if site_url:
             content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
-        files = render_all(project, content)
-        pages_dest = project / GENERATED
-        pages, changed, removed = stage_tree(files, pages_dest)
-    count = len(files)
-    del files  # MkDocs runs next, in other processes: free the rendered text first.
+        pages, count, changed, removed = stage_all(project, content, pages_dest)
     final = (site_dir or project / "site").resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     for stale in final.parent.glob(f".{final.name}-new-*"):

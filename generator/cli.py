@@ -8,6 +8,7 @@ a bug and does (mkdocs' `Abort`, rendercv's user/internal error split).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -205,5 +206,20 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+def run() -> None:
+    """The console script: `main`, then exit without freeing the heap object by object.
+
+    Why: after a run over 10,000 events, tearing down the interpreter freed
+    millions of objects one at a time, 1.1-1.6 s of a 14 s `generate`
+    (measured with and without). The operating system reclaims the memory
+    at once; mypy's `hard_exit` does the same. Errors and usage problems
+    (SystemExit, tracebacks) still exit the normal way.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import functools
 import io
 import json
 from typing import Any
@@ -26,9 +27,13 @@ def _pick(value: Any, lang: str, default: str) -> str:
 
 
 def labels(content: Content, lang: str) -> markup.Resolver:
-    """Names of records in `lang`, for turning `[[kind:id]]` into plain text."""
+    """Names of records in `lang`, for turning `[[kind:id]]` into plain text.
+
+    Cached per call: the chronology files name the same few hundred actors tens of thousands of times.
+    """
     default = content.languages[0]
 
+    @functools.cache
     def resolve(kind: str, rid: str) -> tuple[str, str] | None:
         rec = content.records.get(REF_KINDS.get(kind, ""), {}).get(rid)
         if rec is None:

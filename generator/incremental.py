@@ -156,9 +156,12 @@ def _quiet_pages(
     return quiet
 
 
-def remember(content: Content, index: Index, project: Path | None, files: dict[str, str]) -> None:
-    """Keep this run for the next incremental one."""
+def remember(content: Content, index: Index, project: Path | None, files: dict[str, str] | None) -> None:
+    """Keep this run for the next incremental one (`files` None: nothing to reuse, the next run is full)."""
     global _MEMORY  # noqa: PLW0603 - one preview process, one previous run
+    if files is None:
+        _MEMORY = None
+        return
     _MEMORY = Memory(
         str(project),
         _fingerprints(content),

@@ -17,6 +17,7 @@ from typing import Any, TypeAlias
 
 import yaml
 
+from . import workers
 from .problems import Problem, error
 
 Key: TypeAlias = tuple[str | int, ...]
@@ -329,6 +330,7 @@ def load_tree(root: Path) -> tuple[RawTree, list[Problem]]:
     else:
         problems.append(error(rel(site, root), 1, 1, "missing-file", "content/site.yml is required"))
     count = 0
+    wanted: list[tuple[str, Path, str]] = []
     for entry in sorted(root.iterdir()):
         name = entry.name
         shown = rel(entry, root)
@@ -337,7 +339,6 @@ def load_tree(root: Path) -> tuple[RawTree, list[Problem]]:
         if entry.is_symlink():
             problems.append(error(shown, 1, 1, "symlink", "symbolic links are not allowed in content/"))
         elif entry.is_dir() and name in FOLDERS:
-            docs: list[RawDoc] = []
             for path in sorted(entry.iterdir()):
                 count += 1
                 if count > MAX_FILES:
@@ -355,11 +356,8 @@ def load_tree(root: Path) -> tuple[RawTree, list[Problem]]:
                     )
                     continue
                 tree.names.setdefault(name, set()).add(path.stem)
-                doc, found = load_file(path, shown_file)
-                problems += found
-                if doc is not None:
-                    docs.append(doc)
-            tree.docs[name] = docs
+                wanted.append((name, path, shown_file))
+            tree.docs[name] = []
         elif entry.is_dir() and name == "pages":
             for path in sorted(entry.iterdir()):
                 shown_file = rel(path, root)
@@ -402,6 +400,35 @@ def load_tree(root: Path) -> tuple[RawTree, list[Problem]]:
                     f"content/ holds site.yml and the folders {', '.join(FOLDERS)}, pages",
                 )
             )
+    loaded = load_files([(path, shown) for _, path, shown in wanted])
+    for (name, _, _), (doc, found) in zip(wanted, loaded, strict=True):
+        problems += found
+        if doc is not None:
+            tree.docs[name].append(doc)
     for name in FOLDERS:
         tree.docs.setdefault(name, [])
     return tree, problems
+
+
+def load_files(files: list[tuple[Path, str]]) -> list[tuple[RawDoc | None, list[Problem]]]:
+    """`load_file` for each (path, display path), in order; many files are shared with forked workers.
+
+    Why: parsing is most of loading (2 s for the 14,000 files of 10,000 events) and
+    each file stands alone. This process parses the first share while the workers
+    parse the others and send them back pickled.
+    """
+    count = min(workers.jobs(len(files), workers.cpus()), len(files))
+    if count <= 1:
+        return _load_share(files)
+    size = -(-len(files) // count)
+    shares = [files[start : start + size] for start in range(0, len(files), size)]
+    with workers.pool(len(shares) - 1) as pool:
+        others = pool.map_async(_load_share, shares[1:], chunksize=1)
+        results = _load_share(shares[0])
+        for share in others.get():
+            results += share
+    return results
+
+
+def _load_share(files: list[tuple[Path, str]]) -> list[tuple[RawDoc | None, list[Problem]]]:
+    return [load_file(path, shown) for path, shown in files]

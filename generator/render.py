@@ -8,8 +8,6 @@ Markup fragments, so a forgotten filter fails safe.
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -20,7 +18,7 @@ import jinja2
 import jinja2.runtime
 from markupsafe import Markup
 
-from . import markup
+from . import markup, workers
 from .changes import MAX_PAGE, Change, atom, collect
 from .configs import edition_base
 from .data import SCHEMA_TYPES, chronology_csv, chronology_ics, dataset_json, jsonld
@@ -30,6 +28,7 @@ from .model import REF_KINDS, PartialDate
 from .relations import Index, build_index, event_key, independent_publishers, source_id
 from .svg import timeline_svg
 from .validate import Content
+from .write import Staging
 
 COMPACT = 300
 """Past this many events, the chronology index and timeline summarise by year and month (pages stay small)."""
@@ -678,54 +677,44 @@ def _make_environment(project: Path | None) -> jinja2.Environment:
     return env
 
 
-PARALLEL_FROM = 1000
-"""Records from which the editions render in parallel processes.
-
-Below it the gain is small (the real content, 337 records: 0.6 s in one process, 0.5 s in two), and one
-process keeps small builds simple: nothing is forked from a test run that may have threads.
-"""
-
-_SHARED: tuple[Content, Index, jinja2.Environment] | None = None
+_SHARED: tuple[Content, Index, jinja2.Environment, Staging | None] | None = None
 """What forked workers inherit (fork shares it without pickling the models)."""
 
 DATASET = "data/explainer.json"
 """The one copy of the dataset download, in the default edition's folder (every edition links to it)."""
 
 
-def _part(name: str) -> dict[str, str]:
-    """One language edition's pages, or the dataset download, keyed by path under generated/ (a worker's task)."""
+def _part(name: str) -> dict[str, str] | tuple[list[str], int]:
+    """One language edition's pages, or the dataset download, keyed by path under generated/ (a worker's task).
+
+    With a staging folder the worker writes its files there and returns only (paths, files changed).
+    """
     assert _SHARED is not None
-    content, index, env = _SHARED
+    content, index, env, staging = _SHARED
     if name == DATASET:
-        return {f"{content.languages[0]}/{DATASET}": dataset_json(content)}
-    return {f"{name}/{path}": text for path, text in Renderer(content, index, name, env).render().items()}
+        files = {f"{content.languages[0]}/{DATASET}": dataset_json(content)}
+    else:
+        files = {f"{name}/{path}": text for path, text in Renderer(content, index, name, env).render().items()}
+    if staging is None:
+        return files
+    return sorted(files), staging.put(files)
 
 
 def jobs_for(content: Content) -> int:
-    """How many processes render the editions: one per language and CPU on large content, else one.
-
-    Why processes: rendering is pure Python, so threads would share one core;
-    forked workers inherit the validated content instead of re-reading it.
-    `EXPLAINER_JOBS` overrides (1 turns parallel rendering off).
-    """
-    wanted = os.environ.get("EXPLAINER_JOBS", "")
-    if wanted.isdigit() and int(wanted) > 0:
-        jobs = int(wanted)
-    elif sum(len(records) for records in content.records.values()) < PARALLEL_FROM:
-        jobs = 1
-    else:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, min(jobs, len(content.languages)))
+    """How many processes render the editions: one per language and CPU on large content, else one."""
+    return workers.jobs(sum(len(records) for records in content.records.values()), len(content.languages))
 
 
-def render_site(content: Content, project: Path | None, incremental: bool = False) -> dict[str, str]:
+def render_site(
+    content: Content, project: Path | None, incremental: bool = False, staging: Staging | None = None
+) -> dict[str, str]:
     """Every generated file of every language, keyed by path under generated/.
 
     With `incremental` (the live preview), record pages that no changed record
     can affect are reused from the previous run in this process. Large content
-    renders its editions in parallel; the output is the same either way.
+    renders its editions in parallel; the output is the same either way. With
+    `staging`, those parallel workers write their editions into it themselves and
+    the returned mapping holds only the rest (`staging.paths` lists everything).
     """
     global _SHARED
     from .configs import edition_files
@@ -738,17 +727,26 @@ def render_site(content: Content, project: Path | None, incremental: bool = Fals
     # The live preview runs inside `mkdocs serve`, whose threads make forking unsafe: it stays in one process.
     jobs = 1 if incremental else jobs_for(content)
     rendered: dict[str, dict[str, str]] = {}
+    staged: set[str] = set()
     if jobs > 1:
-        _SHARED = (content, index, env)
+        _SHARED = (content, index, env, staging)
         try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            with workers.pool(jobs) as pool:
                 # The dataset goes last: whichever worker finishes its edition first builds it.
                 names = [*content.languages, DATASET]
-                rendered = dict(zip(names, pool.map(_part, names, chunksize=1), strict=True))
+                for name, part in zip(names, pool.map(_part, names, chunksize=1), strict=True):
+                    if isinstance(part, dict):
+                        rendered[name] = part
+                    else:
+                        assert staging is not None
+                        staging.adopt(*part)
+                        staged.add(name)
         finally:
             _SHARED = None
     for lang in content.languages:
-        if lang in rendered:
+        if lang in staged:
+            pass
+        elif lang in rendered:
             files.update(rendered[lang])
         else:
             renderer = Renderer(content, index, lang, env)
@@ -765,17 +763,18 @@ def render_site(content: Content, project: Path | None, incremental: bool = Fals
             files[path] = text
     if DATASET in rendered:
         files.update(rendered[DATASET])
-    else:
+    elif DATASET not in staged:
         files[f"{content.languages[0]}/{DATASET}"] = dataset_json(content)
     if project is not None:
         from .redirects import redirect_pages
 
         for path, text in redirect_pages(project, content.languages, content.site.site_url).items():
-            if path in files:
+            if path in files or (staging is not None and path in staging.paths):
                 msg = f"redirect {path} would overwrite a generated page"
                 raise ValueError(msg)
             files[path] = text
-    remember(content, index, project, files)
+    # The preview's memory needs every file's text; a staged parallel run does not have it here.
+    remember(content, index, project, None if staged else files)
     return files
 
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator import load
 from generator.load import MAX_DEPTH, MAX_FILE_BYTES, load_file, load_tree, parse_text
 
 
@@ -131,3 +132,28 @@ def test_any_text_gives_a_tree_or_problems_never_an_exception(text: str) -> None
     assert (doc is None) == bool(problems)
     for problem in problems:
         assert problem.line >= 1 and problem.column >= 1
+
+
+def test_parallel_load_equals_serial(small_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked workers parse shares of the files; the tree and its problems come back in the same order."""
+    events = small_project / "content" / "events"
+    (events / "2030-01-01-broken.yml").write_text("date: [unclosed\n")
+    (events / "2030-01-02-dup.yml").write_text("a: 1\na: 2\n")
+    monkeypatch.setenv("EXPLAINER_JOBS", "1")
+    serial, serial_problems = load_tree(small_project / "content")
+    monkeypatch.setenv("EXPLAINER_JOBS", "3")
+    monkeypatch.setattr(load, "_CACHE", {})  # the workers must parse, not reuse the serial run's results
+    parallel, parallel_problems = load_tree(small_project / "content")
+    assert parallel_problems == serial_problems
+    assert {p.code for p in parallel_problems} >= {"yaml-syntax", "duplicate-key"}
+    assert parallel == serial
+
+
+@pytest.mark.parametrize("files", [0, 1, 2])
+def test_parallel_load_of_fewer_files_than_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: int) -> None:
+    monkeypatch.setenv("EXPLAINER_JOBS", "4")
+    paths = []
+    for i in range(files):
+        (tmp_path / f"{i}.yml").write_text(f"n: {i}\n")
+        paths.append((tmp_path / f"{i}.yml", f"{i}.yml"))
+    assert [doc.data if doc else None for doc, _ in load.load_files(paths)] == [{"n": i} for i in range(files)]

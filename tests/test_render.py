@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from generator.build import check, render_all
+from generator.build import check, render_all, stage_all
 from generator.render import jobs_for
 
 from .conftest import FIXTURES, make_project
@@ -83,6 +83,11 @@ def test_editions_render_the_same_in_parallel(tmp_path: Path, monkeypatch: pytes
     parallel = render_all(project, content)
     assert list(parallel) == list(serial)
     assert parallel == serial
+    # Staged: each worker writes its own edition; the tree on disk holds exactly the same files.
+    folder, count, changed, removed = stage_all(project, content, tmp_path / "out")
+    on_disk = {p.relative_to(folder).as_posix(): p.read_bytes().decode() for p in folder.rglob("*") if p.is_file()}
+    assert on_disk == serial
+    assert (count, changed, removed) == (len(serial), len(serial), 0)
 
 
 def test_template_error_in_a_worker_reaches_the_caller(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

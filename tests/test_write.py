@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import UnsafePathError, safe_target, write_tree
+from generator.write import Staging, UnsafePathError, safe_target, write_tree
 
 
 def test_only_changed_files_are_rewritten(tmp_path: Path) -> None:
@@ -51,3 +51,22 @@ def test_atomic_mode_refuses_unsafe_paths_and_keeps_old_tree(tmp_path: Path) -> 
     assert (dest / "a.md").read_text() == "A"
     assert not (tmp_path / "evil.md").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_staging_takes_parts_and_refuses_a_path_twice(tmp_path: Path) -> None:
+    """Workers write parts of one tree; a path written by two of them is a bug, never a silent overwrite."""
+    dest = tmp_path / "out"
+    write_tree({"en/a.md": "A", "old.md": "O"}, dest, atomic=True)
+    staging = Staging(dest)
+    assert staging.put({"en/a.md": "A", "en/b.md": "B"}) == 1
+    staging.adopt(["es/a.md"], 1)
+    with pytest.raises(ValueError, match="es/a.md"):
+        staging.adopt(["es/a.md"], 1)
+    with pytest.raises(ValueError, match="en/b.md"):
+        staging.put({"en/b.md": "again"})
+    folder, changed, removed = staging.finish()
+    assert (changed, removed) == (2, 1)  # en/b.md and the adopted es/a.md; old.md is dropped
+    assert (folder / "en" / "a.md").stat().st_ino == (dest / "en" / "a.md").stat().st_ino
+    staging.discard()
+    assert not folder.exists()
+    assert (dest / "old.md").read_text() == "O"
