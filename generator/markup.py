@@ -192,6 +192,9 @@ def html_relative(target: str, base: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def plain(text: str, resolve: Resolver | None = None) -> str:
     """Content text without markup, for titles, descriptions and SVG labels."""
 
@@ -203,7 +206,7 @@ def plain(text: str, resolve: Resolver | None = None) -> str:
             return label.strip() or (found[1] if found else rid.replace("-", " "))
         return match.group("label") or match.group("strong") or match.group("em") or ""
 
-    return re.sub(r"\s+", " ", TOKEN.sub(repl, text)).strip()
+    return _SPACES.sub(" ", TOKEN.sub(repl, text)).strip()
 
 
 _SAFE_TARGET = r"(?!https?://|mailto:|#|[a-z0-9][a-z0-9/-]*\.md(?:#[a-z0-9-]+)?[)\s>])"

@@ -69,7 +69,7 @@ def build_index(content: Content) -> Index:
                 if target != me:
                     mentions[target].add(me)
             for _, text in iter_strings(rec.raw.data):
-                for match in CROSS_REF.finditer(text):
+                for match in CROSS_REF.finditer(text) if "[[" in text else ():
                     ref_kind, _, ref_id = match.group(1).split("|", 1)[0].strip().partition(":")
                     target = (REF_KINDS.get(ref_kind, ref_kind), ref_id.strip())
                     if target != me:
