@@ -99,3 +99,12 @@ def test_template_error_in_a_worker_reaches_the_caller(tmp_path: Path, monkeypat
     monkeypatch.setenv("EXPLAINER_JOBS", "2")
     with pytest.raises(jinja2.UndefinedError, match="no_such_variable"):
         render_all(project, content)
+    # Staged: the failed run leaves no half-written folder and the previous tree as it was.
+    out = tmp_path / "out"
+    (out / "en").mkdir(parents=True)
+    (out / "en" / "index.md").write_text("previous\n")
+    with pytest.raises(jinja2.UndefinedError, match="no_such_variable"):
+        stage_all(project, content, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "p"]
+    assert [p.relative_to(out).as_posix() for p in out.rglob("*")] == ["en", "en/index.md"]
+    assert (out / "en" / "index.md").read_text() == "previous\n"
