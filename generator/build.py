@@ -61,17 +61,20 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(project: Path) -> tuple[Content | None, list[Problem]]:
-    """Load and validate `content/`; never raises for content problems."""
+def check(project: Path, parallel: bool = False) -> tuple[Content | None, list[Problem]]:
+    """Load and validate `content/`; never raises for content problems.
+
+    `parallel` lets large content be parsed by forked workers (not beside other threads).
+    """
     from .redirects import check_redirects
 
-    tree, problems = load_tree(project / "content")
+    tree, problems = load_tree(project / "content", parallel)
     content, found = validate(tree)
     return content, problems + found + check_redirects(project)
 
 
-def _checked(project: Path, strict: bool) -> tuple[Content, list[Problem]]:
-    content, problems = check(project)
+def _checked(project: Path, strict: bool, parallel: bool) -> tuple[Content, list[Problem]]:
+    content, problems = check(project, parallel)
     if content is None or has_errors(problems) or (strict and problems):
         raise ContentError(problems)
     return content, problems
@@ -116,7 +119,8 @@ def generate(
 
     dest = out or project / GENERATED
     with collector_paused():
-        content, problems = _checked(project, strict)
+        # In-place runs are the live preview, inside `mkdocs serve` and its threads: nothing may fork there.
+        content, problems = _checked(project, strict, parallel=atomic)
         site_url = site_url or os.environ.get("EXPLAINER_SITE_URL")
         if site_url:
             content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
@@ -162,7 +166,7 @@ def build(project: Path, strict: bool = False, site_dir: Path | None = None, sit
 
     pages_dest = project / GENERATED
     with collector_paused():
-        content, problems = _checked(project, strict)
+        content, problems = _checked(project, strict, parallel=True)
         if site_url:
             content.site = content.site.model_copy(update={"site_url": site_url.rstrip("/") + "/"})
         pages, count, changed, removed = stage_all(project, content, pages_dest)

@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if args.command == "validate":
-            _content, problems = check(project)
+            _content, problems = check(project, parallel=True)
             _show(problems, args.format)
             failed = has_errors(problems) or (args.strict and bool(problems))
             return 1 if failed else 0

@@ -317,8 +317,12 @@ def rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_tree(root: Path) -> tuple[RawTree, list[Problem]]:
-    """Read `content/`: site.yml, one folder per kind, prose pages. Files are read in sorted order."""
+def load_tree(root: Path, parallel: bool = False) -> tuple[RawTree, list[Problem]]:
+    """Read `content/`: site.yml, one folder per kind, prose pages. Files are read in sorted order.
+
+    With `parallel`, many files are parsed by forked workers: only for callers that run no other
+    threads (the command line, not the live preview inside `mkdocs serve`).
+    """
     tree = RawTree(root)
     problems: list[Problem] = []
     if not root.is_dir():
@@ -400,7 +404,7 @@ def load_tree(root: Path) -> tuple[RawTree, list[Problem]]:
                     f"content/ holds site.yml and the folders {', '.join(FOLDERS)}, pages",
                 )
             )
-    loaded = load_files([(path, shown) for _, path, shown in wanted])
+    loaded = load_files([(path, shown) for _, path, shown in wanted], parallel)
     for (name, _, _), (doc, found) in zip(wanted, loaded, strict=True):
         problems += found
         if doc is not None:
@@ -410,14 +414,14 @@ def load_tree(root: Path) -> tuple[RawTree, list[Problem]]:
     return tree, problems
 
 
-def load_files(files: list[tuple[Path, str]]) -> list[tuple[RawDoc | None, list[Problem]]]:
-    """`load_file` for each (path, display path), in order; many files are shared with forked workers.
+def load_files(files: list[tuple[Path, str]], parallel: bool = False) -> list[tuple[RawDoc | None, list[Problem]]]:
+    """`load_file` for each (path, display path), in order; with `parallel`, many are shared with forked workers.
 
     Why: parsing is most of loading (2 s for the 14,000 files of 10,000 events) and
     each file stands alone. This process parses the first share while the workers
     parse the others and send them back pickled.
     """
-    count = min(workers.jobs(len(files), workers.cpus()), len(files))
+    count = min(workers.jobs(len(files), workers.cpus()), len(files)) if parallel else 1
     if count <= 1:
         return _load_share(files)
     size = -(-len(files) // count)

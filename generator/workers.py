@@ -10,7 +10,6 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.pool
 import os
-import threading
 
 PARALLEL_FROM = 1000
 """Items (content files or records) from which a step is spread over processes.
@@ -31,11 +30,10 @@ def jobs(items: int, most: int) -> int:
     """How many processes a step over `items` items should use, at most `most`.
 
     `EXPLAINER_JOBS` sets the count (1 turns parallel work off); otherwise one per CPU
-    from PARALLEL_FROM items on. Never more than one while other threads run: a fork
-    copies locks another thread may hold (the live preview runs inside `mkdocs serve`,
-    which has threads).
+    from PARALLEL_FROM items on. Callers that may run beside other threads (the live
+    preview inside `mkdocs serve`) do not ask: a fork copies locks another thread may hold.
     """
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     wanted = os.environ.get("EXPLAINER_JOBS", "")
     if wanted.isdigit() and int(wanted) > 0:

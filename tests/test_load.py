@@ -143,7 +143,7 @@ def test_parallel_load_equals_serial(small_project: Path, monkeypatch: pytest.Mo
     serial, serial_problems = load_tree(small_project / "content")
     monkeypatch.setenv("EXPLAINER_JOBS", "3")
     monkeypatch.setattr(load, "_CACHE", {})  # the workers must parse, not reuse the serial run's results
-    parallel, parallel_problems = load_tree(small_project / "content")
+    parallel, parallel_problems = load_tree(small_project / "content", parallel=True)
     assert parallel_problems == serial_problems
     assert {p.code for p in parallel_problems} >= {"yaml-syntax", "duplicate-key"}
     assert parallel == serial
@@ -156,4 +156,6 @@ def test_parallel_load_of_fewer_files_than_workers(tmp_path: Path, monkeypatch: 
     for i in range(files):
         (tmp_path / f"{i}.yml").write_text(f"n: {i}\n")
         paths.append((tmp_path / f"{i}.yml", f"{i}.yml"))
-    assert [doc.data if doc else None for doc, _ in load.load_files(paths)] == [{"n": i} for i in range(files)]
+    assert [doc.data if doc else None for doc, _ in load.load_files(paths, parallel=True)] == [
+        {"n": i} for i in range(files)
+    ]

@@ -1,12 +1,14 @@
-"""When steps fork: the item threshold, the EXPLAINER_JOBS override, and never beside other threads."""
+"""When steps fork: the item threshold, the EXPLAINER_JOBS override, and never in the live preview."""
 
 from __future__ import annotations
 
-import threading
+import multiprocessing.pool
+from pathlib import Path
 
 import pytest
 
 from generator import workers
+from generator.build import generate
 
 
 def test_small_steps_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -24,18 +26,21 @@ def test_explainer_jobs_sets_the_count_up_to_the_cap(
     assert workers.jobs(10, 4) == expected
 
 
-def test_no_fork_while_another_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`mkdocs serve` has threads; a fork there could copy a lock held by one of them."""
+def test_the_live_preview_never_forks(small_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-place runs serve `mkdocs serve`, whose threads a fork would copy mid-lock; atomic runs may fork."""
     monkeypatch.setenv("EXPLAINER_JOBS", "4")
-    release = threading.Event()
-    thread = threading.Thread(target=release.wait)
-    thread.start()
-    try:
-        assert workers.jobs(10**6, 4) == 1
-    finally:
-        release.set()
-        thread.join()
-    assert workers.jobs(10**6, 4) == 4
+    forks: list[int] = []
+    real_pool = workers.pool
+
+    def counted(count: int) -> multiprocessing.pool.Pool:
+        forks.append(count)
+        return real_pool(count)
+
+    monkeypatch.setattr(workers, "pool", counted)
+    generate(small_project, atomic=False)
+    assert forks == []
+    generate(small_project)
+    assert forks  # the same content, from the command line, loads and renders in workers
 
 
 def test_pool_workers_are_forked_processes() -> None:
