@@ -84,7 +84,7 @@ project, out = Path(sys.argv[1]), Path(sys.argv[2])
 ph = {}
 paused = collector_paused()  # as generate() does
 paused.__enter__()
-t = time.perf_counter(); tree, probs = load_tree(project / "content"); ph["load"] = time.perf_counter() - t
+t = time.perf_counter(); tree, probs = load_tree(project / "content", parallel=True); ph["load"] = time.perf_counter() - t
 # validate() = models + cross-record checks; time the checks separately by patching.
 import generator.checks as checks_mod
 orig = checks_mod.check_content
