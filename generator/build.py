@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,11 +156,18 @@ def _mkdocs(config: Path, site_dir: Path, reviewed: str) -> None:
         raise BuildError(f"mkdocs build failed for {config.name}:\n" + "\n".join(detail[-20:]))
 
 
-def build(project: Path, strict: bool = False, site_dir: Path | None = None, site_url: str | None = None) -> Result:
+def build(
+    project: Path,
+    strict: bool = False,
+    site_dir: Path | None = None,
+    site_url: str | None = None,
+    jobs: int = 1,
+) -> Result:
     """Validate, generate and build every language into staging folders; swap both in only on success.
 
     Why two staging folders: if MkDocs fails (or the process is killed) after
     the pages were generated, neither `generated/` nor `site/` may change.
+    `jobs` MkDocs processes build the language editions side by side.
     """
     from .render import config_paths
     from .write import commit_tree
@@ -177,16 +185,35 @@ def build(project: Path, strict: bool = False, site_dir: Path | None = None, sit
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-new-", dir=final.parent))
     try:
-        for lang, config in config_paths(pages, content):
-            target = staging if lang == content.languages[0] else staging / lang
-            _mkdocs(config, target, content.site.reviewed)
+        root = _editions(config_paths(pages, content), staging, content.site.reviewed, jobs)
         commit_tree(pages, pages_dest)
-        _swap(staging, final)
+        _swap(root, final)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(pages, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return Result(final, count, changed, removed, problems)
+
+
+def _editions(configs: list[tuple[str, Path]], staging: Path, reviewed: str, jobs: int) -> Path:
+    """Build each language edition into its own folder of `staging`; returns the assembled site.
+
+    Why separate folders, joined afterwards: MkDocs empties its `site_dir` before
+    building, so the default edition cannot be built around the other editions'
+    folders while they are being written. Threads only wait for the MkDocs processes.
+    """
+    folders = [staging / f"edition-{lang}" for lang, _ in configs]
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        runs = [
+            pool.submit(_mkdocs, config, folder, reviewed) for (_, config), folder in zip(configs, folders, strict=True)
+        ]
+    for run in runs:
+        run.result()  # the first failing edition, in language order
+    root = folders[0]
+    for (lang, _), folder in zip(configs[1:], folders[1:], strict=True):
+        os.replace(folder, root / lang)
+    return root
 
 
 def _swap(new: Path, final: Path) -> None:
