@@ -118,3 +118,15 @@ def test_glossary_trie_matches_like_a_longest_first_alternation(words: list[str]
     plain = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     alternation = re.compile(r"(?<!\w)(" + plain + r")(?!\w)", re.IGNORECASE)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+
+
+_ESCAPABLE = '\\`*_{}[]()#+-.!<>&"|~^\t\r'
+
+
+@given(st.text(alphabet=st.sampled_from(_ESCAPABLE + "ab ;é&#1"), max_size=80) | st.text(max_size=80))
+def test_escape_maps_each_character_once(text: str) -> None:
+    """The chained replacements equal a one-pass character map: no replacement re-escapes another's output."""
+    from generator.markup import _HTML, _MD_SPECIAL
+
+    table = str.maketrans({**_HTML, **{c: "\\" + c for c in _MD_SPECIAL}, "\t": " ", "\r": " "})
+    assert escape(text) == text.translate(table)
