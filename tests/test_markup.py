@@ -130,3 +130,22 @@ def test_escape_maps_each_character_once(text: str) -> None:
 
     table = str.maketrans({**_HTML, **{c: "\\" + c for c in _MD_SPECIAL}, "\t": " ", "\r": " "})
     assert escape(text) == text.translate(table)
+
+
+@given(
+    st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000ab[]*(:)|"), max_size=60)
+    | st.text(max_size=60)
+)
+def test_plain_collapses_whitespace_as_the_pattern_did(text: str) -> None:
+    """`plain` joins str.split(); it must equal collapsing `\\s+` runs and stripping, for every character."""
+    import re as _re
+
+    from generator.markup import TOKEN
+
+    def repl(match: _re.Match[str]) -> str:
+        if match.group("ref"):
+            target, _, label = match.group("ref").partition("|")
+            return label.strip() or target.strip().partition(":")[2].replace("-", " ")
+        return match.group("label") or match.group("strong") or match.group("em") or ""
+
+    assert plain(text) == _re.sub(r"\s+", " ", TOKEN.sub(repl, text)).strip()
