@@ -18,7 +18,7 @@ from .i18n import SUPPORTED
 from .load import Key, RawDoc
 from .model import REF_KINDS, CitationDetail, PartialDate
 from .problems import Problem, error, warning
-from .validate import CROSS_REF, DATE_FIELDS, MD_LINK, RAW_HTML, Content, iter_strings, iter_texts
+from .validate import CROSS_REF, DATE_FIELDS, MD_LINK, RAW_HTML, Content, iter_texts
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -159,7 +159,7 @@ class Checker:
         Each pattern is tried only on strings holding its fixed part (`[[`, `](`, `<`):
         most strings hold none (at 10,000 events this took checking from 0.73 s to 0.53 s).
         """
-        for path, text in iter_strings(doc.data):
+        for path, text in doc.marked_strings():
             has_ref = "[[" in text
             for match in CROSS_REF.finditer(text) if has_ref else ():
                 inner = match.group(1)

@@ -13,7 +13,7 @@ from typing import Any
 
 from .checks import iter_citations
 from .model import REF_KINDS, CitationDetail, PartialDate
-from .validate import CROSS_REF, Content, iter_strings
+from .validate import CROSS_REF, Content
 
 Ref = tuple[str, str]
 """(folder, id) of a record."""
@@ -68,7 +68,7 @@ def build_index(content: Content) -> Index:
             for target in _explicit(kind, rec.model):
                 if target != me:
                     mentions[target].add(me)
-            for _, text in iter_strings(rec.raw.data):
+            for _, text in rec.raw.marked_strings():
                 for match in CROSS_REF.finditer(text) if "[[" in text else ():
                     ref_kind, _, ref_id = match.group(1).split("|", 1)[0].strip().partition(":")
                     target = (REF_KINDS.get(ref_kind, ref_kind), ref_id.strip())

@@ -291,18 +291,6 @@ def iter_texts(model: BaseModel, path: Key = ()) -> typing.Iterator[tuple[Key, A
                     yield from iter_texts(item, (*key, i))
 
 
-def iter_strings(data: Any, path: Key = ()) -> typing.Iterator[tuple[Key, str]]:
-    """Every string in a raw tree (for link and HTML checks, whatever the field)."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for k, v in data.items():
-            yield from iter_strings(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from iter_strings(v, (*path, i))
-
-
 def fold(rid: str) -> str:
     """An id with accents and case removed: ids equal after folding collide on disk or in URLs."""
     decomposed = unicodedata.normalize("NFKD", rid)

@@ -159,3 +159,19 @@ def test_parallel_load_of_fewer_files_than_workers(tmp_path: Path, monkeypatch: 
     assert [doc.data if doc else None for doc, _ in load.load_files(paths, parallel=True)] == [
         {"n": i} for i in range(files)
     ]
+
+
+def test_marked_strings_noted_while_parsing_equal_a_full_walk() -> None:
+    """The parser notes strings holding "[", "]" or "<"; the checks and back-links read only those."""
+    from generator.load import has_markup, iter_strings
+
+    from .conftest import ROOT
+
+    tree, _ = load_tree(ROOT / "content")
+    docs = [doc for docs in tree.docs.values() for doc in docs]
+    assert sum(len(doc.marked or []) for doc in docs) > 100  # the real content links a lot
+    for doc in docs:
+        assert doc.marked == [(key, text) for key, text in iter_strings(doc.data) if has_markup(text)]
+    doc, _ = parse_text('a: "x ](y)"\nb: [plain, "<b>", {c: "[[actor:z]]"}]\n', "f.yml")
+    assert doc is not None
+    assert doc.marked_strings() == [(("a",), "x ](y)"), (("b", 1), "<b>"), (("b", 2, "c"), "[[actor:z]]")]
