@@ -20,7 +20,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import workers
 from .load import load_tree
 from .model import PartialDate
 from .problems import ContentError, Problem, has_errors
@@ -162,14 +161,13 @@ def build(
     strict: bool = False,
     site_dir: Path | None = None,
     site_url: str | None = None,
-    jobs: int | None = None,
+    jobs: int = 1,
 ) -> Result:
     """Validate, generate and build every language into staging folders; swap both in only on success.
 
     Why two staging folders: if MkDocs fails (or the process is killed) after
     the pages were generated, neither `generated/` nor `site/` may change.
-    `jobs` MkDocs processes build the language editions side by side (default: one per
-    CPU, at most one per language; `EXPLAINER_JOBS` sets it).
+    `jobs` MkDocs processes build the language editions side by side.
     """
     from .render import config_paths
     from .write import commit_tree
@@ -187,8 +185,7 @@ def build(
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-new-", dir=final.parent))
     try:
-        side_by_side = jobs or workers.processes(len(content.languages))
-        root = _editions(config_paths(pages, content), staging, content.site.reviewed, side_by_side)
+        root = _editions(config_paths(pages, content), staging, content.site.reviewed, jobs)
         commit_tree(pages, pages_dest)
         _swap(root, final)
     except BaseException:

@@ -27,7 +27,7 @@ def cpus() -> int:
 
 
 def jobs(items: int, most: int) -> int:
-    """How many forked processes a step over `items` items should use, at most `most`.
+    """How many processes a step over `items` items should use, at most `most`.
 
     `EXPLAINER_JOBS` sets the count (1 turns parallel work off); otherwise one per CPU
     from PARALLEL_FROM items on. Callers that may run beside other threads (the live
@@ -35,19 +35,14 @@ def jobs(items: int, most: int) -> int:
     """
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    if _wanted() is None and items < PARALLEL_FROM:
-        return 1
-    return processes(most)
-
-
-def processes(most: int) -> int:
-    """How many programs (such as MkDocs builds) to run side by side: `EXPLAINER_JOBS`, else one per CPU."""
-    return max(1, min(_wanted() or cpus(), most))
-
-
-def _wanted() -> int | None:
     wanted = os.environ.get("EXPLAINER_JOBS", "")
-    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else None
+    if wanted.isdigit() and int(wanted) > 0:
+        count = int(wanted)
+    elif items < PARALLEL_FROM:
+        count = 1
+    else:
+        count = cpus()
+    return max(1, min(count, most))
 
 
 def pool(count: int) -> multiprocessing.pool.Pool:
@@ -55,4 +50,4 @@ def pool(count: int) -> multiprocessing.pool.Pool:
     return multiprocessing.get_context("fork").Pool(count)
 
 
-__all__ = ["PARALLEL_FROM", "cpus", "jobs", "pool", "processes"]
+__all__ = ["PARALLEL_FROM", "cpus", "jobs", "pool"]

@@ -55,14 +55,3 @@ def _pid(_: int) -> int:
     import os
 
     return os.getpid()
-
-
-def test_side_by_side_programs_follow_cpus_or_explainer_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """MkDocs builds are separate programs, not forks: no item threshold, at most one per language."""
-    monkeypatch.delenv("EXPLAINER_JOBS", raising=False)
-    assert workers.processes(2) == min(workers.cpus(), 2)
-    assert workers.processes(1) == 1
-    monkeypatch.setenv("EXPLAINER_JOBS", "1")
-    assert workers.processes(2) == 1
-    monkeypatch.setenv("EXPLAINER_JOBS", "3")
-    assert workers.processes(2) == 2
