@@ -97,13 +97,9 @@ def stage_all(project: Path, content: Content, dest: Path) -> tuple[Path, int, i
     from .render import render_site
     from .write import Staging
 
-    staging = Staging(dest)
-    try:
+    with Staging(dest) as staging:
         staging.put(render_site(content, project, staging=staging))
         folder, changed, removed = staging.finish()
-    except BaseException:
-        staging.discard()
-        raise
     return folder, len(staging.paths), changed, removed
 
 

@@ -744,11 +744,9 @@ def render_site(
         finally:
             _SHARED = None
     for lang in content.languages:
-        if lang in staged:
-            pass
-        elif lang in rendered:
+        if lang in rendered:
             files.update(rendered[lang])
-        else:
+        elif lang not in staged:
             renderer = Renderer(content, index, lang, env)
             if reuse is None:
                 pages = renderer.render()

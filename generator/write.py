@@ -110,13 +110,9 @@ def _write_atomic(files: dict[str, str], dest: Path) -> tuple[int, int]:
 
 def stage_tree(files: dict[str, str], dest: Path) -> tuple[Path, int, int]:
     """Write `files` into a new sibling of `dest` (unchanged files hard-linked); returns (folder, written, removed)."""
-    staging = Staging(dest)
-    try:
+    with Staging(dest) as staging:
         staging.put(files)
-    except BaseException:
-        staging.discard()
-        raise
-    return staging.finish()
+        return staging.finish()
 
 
 class Staging:
@@ -197,6 +193,14 @@ class Staging:
     def discard(self) -> None:
         """Remove the half-written folder (a failed build leaves `dest` exactly as it was)."""
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        """On any failure, `discard`; on success the caller commits `folder`."""
+        if kind is not None:
+            self.discard()
 
 
 def commit_tree(staging: Path, dest: Path) -> None:
