@@ -42,7 +42,7 @@ test-fast: setup-test
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
 update-golden: setup-test
-	$(BIN)/python -m pytest tests/test_render.py tests/test_validate.py --update-golden
+	$(BIN)/python -m pytest tests/golden tests/corpus --update-golden
 
 bench: setup
 	$(BIN)/python -m bench.run

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator import render
-from generator.build import check, collector_paused
+from generator.pipeline import check, collector_paused
+from generator.render import edition as render
 
 
 def _timed(fn: Callable[..., Any], name: Callable[..., str], acc: dict[str, list[float]]) -> Callable[..., Any]:

@@ -59,7 +59,7 @@ GENERATE = r"""
 import json, sys, time, resource
 from pathlib import Path
 t0 = time.perf_counter()
-from generator.build import generate
+from generator.pipeline import generate
 t_import = time.perf_counter() - t0
 project, out = Path(sys.argv[1]), Path(sys.argv[2])
 t = time.perf_counter()
@@ -75,18 +75,18 @@ print(json.dumps({"seconds": dt, "import_seconds": t_import, "pages": r.pages, "
 PHASES = r"""
 import json, sys, time, resource
 from pathlib import Path
-from generator.load import load_tree
-from generator.validate import validate
-from generator.checks import check_content
-from generator.build import stage_all, collector_paused
-from generator.write import commit_tree
+from generator.content.load import load_tree
+from generator.content.validate import validate
+from generator.content.checks import check_content
+from generator.pipeline import stage_all, collector_paused
+from generator.output.staging import commit_tree
 project, out = Path(sys.argv[1]), Path(sys.argv[2])
 ph = {}
 paused = collector_paused()  # as generate() does
 paused.__enter__()
 t = time.perf_counter(); tree, probs = load_tree(project / "content", parallel=True); ph["load"] = time.perf_counter() - t
 # validate() = models + cross-record checks; time the checks separately by patching.
-import generator.checks as checks_mod
+import generator.content.checks as checks_mod
 orig = checks_mod.check_content
 acc = {"checks": 0.0}
 def timed(content):
@@ -113,7 +113,7 @@ print(json.dumps({"phases": ph, "files": count, "largest_md": sizes,
 INCREMENTAL = r"""
 import json, re, sys, time
 from pathlib import Path
-from generator.build import generate
+from generator.pipeline import generate
 project = Path(sys.argv[1])
 event = Path(sys.argv[2])
 # atomic=False is the live-preview path (the MkDocs hook under `explainer serve`): in-place writes and

@@ -4,7 +4,7 @@ The pipeline reads like the folder listing: load → validate (+ checks) →
 relations → render (templates, markup, svg) → write → build.
 """
 
-from .build import BuildError, build, check, generate
+from .pipeline import BuildError, build, check, generate
 from .problems import ContentError, Problem, Severity
 
 __all__ = ["BuildError", "ContentError", "Problem", "Severity", "build", "check", "generate"]

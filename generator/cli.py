@@ -12,8 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from .build import BuildError, check, generate, serve
-from .build import build as build_site
+from .pipeline import BuildError, check, generate, serve
+from .pipeline import build as build_site
 from .problems import ContentError, Format, has_errors, render, summary
 
 DESCRIPTION = "Build a sourced, bilingual explainer site from curated YAML in content/."
@@ -57,8 +57,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _editing_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Subcommands of the editing workflow: schema, new, rename, diff."""
-    from .model import REF_KINDS
-    from .scaffold import ASKS, choices
+    from .content.model import REF_KINDS
+    from .editing.new import ASKS, choices
 
     p = sub.add_parser("schema", help="print the JSON Schema of every content kind, or write/check schemas/")
     p.add_argument("--write", action="store_true", help="write schemas/<kind>.schema.json")
@@ -104,10 +104,10 @@ def _editing_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 def _edit(args: argparse.Namespace, project: Path) -> int:
     """Run an editing-workflow command; usage errors exit 2, refusals exit 1."""
-    from .diff import DiffError, diff_report
-    from .rename import RenameError, RenameUsageError, rename
-    from .scaffold import ScaffoldError, ScaffoldUsageError, scaffold
-    from .schema import all_schemas_json, stale_schemas, write_schemas
+    from .editing.diff import DiffError, diff_report
+    from .editing.new import ScaffoldError, ScaffoldUsageError, scaffold
+    from .editing.rename import RenameError, RenameUsageError, rename
+    from .editing.schema import all_schemas_json, stale_schemas, write_schemas
 
     name = f"explainer {args.command}"
     try:
@@ -143,7 +143,7 @@ def _edit(args: argparse.Namespace, project: Path) -> int:
             return 0
         if args.command == "diff":
             if args.check_updated:
-                from .diff import stale_updates
+                from .editing.diff import stale_updates
                 from .problems import render as render_problems
 
                 sys.stdout.write(render_problems(stale_updates(project, args.base), args.format))
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in {"schema", "new", "rename", "diff"}:
             return _edit(args, project)
         if args.command == "i18n":
-            from .coverage import coverage_report
+            from .editing.coverage import coverage_report
 
             text, missing = coverage_report(project)
             sys.stdout.write(text)

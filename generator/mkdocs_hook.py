@@ -30,7 +30,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     """Regenerate (only changed files are rewritten, so `serve` settles after one rebuild)."""
     if os.environ.get("EXPLAINER_SKIP_HOOK"):
         return
-    from generator.build import generate
+    from generator.pipeline import generate
     from generator.problems import ContentError, render
 
     try:

@@ -46,7 +46,7 @@ def small_project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content built once per session with the real `explainer build` (into a temp copy)."""
-    from generator.build import build
+    from generator.pipeline import build
 
     project = make_project(tmp_path_factory.mktemp("real") / "project", ROOT / "content")
     build(project, strict=False)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import workers
-from generator.build import generate
+from generator.pipeline import generate
 
 
 def test_small_steps_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -141,7 +141,7 @@ def browser_type_launch_args(chromium_executable: str) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real content, built for and served from http://127.0.0.1:PORT/ for the whole session."""
-    from generator.build import build
+    from generator.pipeline import build
 
     port = _free_port()
     base = f"http://{HOST}:{port}/"

@@ -1,0 +1,206 @@
+"""`explainer diff BASE`: what a change to content/ does to the site, as a pull-request comment.
+
+Why: a reviewer sees a YAML diff, but what matters is which records changed
+and which pages readers will see differently, including pages that only
+mention a changed record. Records are compared as loaded data, so layout and
+comments do not count as changes and a record that fails validation at BASE
+is still compared.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..content.load import RawTree, load_tree
+from ..content.validate import Content
+from ..pipeline import check
+from ..problems import Problem, warning
+from ..structure.relations import build_index
+
+MARKER = "<!-- explainer-diff -->"
+"""First line of the comment, so CI can find and update its earlier comment."""
+SINGULAR = {"actors": "actor", "events": "event", "legal": "legal record", "sources": "source", "questions": "question"}
+
+
+class DiffError(Exception):
+    """git could not read BASE (unknown revision, not a repository): exit status 1."""
+
+
+@dataclass
+class Change:
+    """One record added, removed or changed, with the site pages it touches."""
+
+    folder: str
+    id: str
+    status: str
+    fields: list[str] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)
+
+
+def _git(project: Path, *args: str) -> bytes:
+    proc = subprocess.run(["git", "-C", str(project), *args], capture_output=True, check=False)
+    if proc.returncode != 0:
+        raise DiffError(f"git {' '.join(args)}: {proc.stderr.decode(errors='replace').strip()}")
+    return proc.stdout
+
+
+def base_content(project: Path, base: str, dest: Path) -> Path:
+    """Extract content/ as it was at `base` into `dest`; returns the content folder (maybe empty)."""
+    top = Path(_git(project, "rev-parse", "--show-toplevel").decode().strip())
+    prefix = _git(project, "rev-parse", "--show-prefix").decode().strip()
+    _git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    out = dest / "content"
+    if not _git(top, "ls-tree", "--name-only", base, f"{prefix}content").strip():
+        out.mkdir(parents=True)
+        return out
+    data = _git(top, "archive", "--format=tar", base, f"{prefix}content")
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        # The "data" filter refuses links and paths outside dest: BASE is as untrusted as content.
+        archive.extractall(dest / "tree", filter="data")
+    (dest / "tree" / prefix / "content").replace(out)
+    return out
+
+
+def _records(tree: RawTree) -> dict[tuple[str, str], Any]:
+    found: dict[tuple[str, str], Any] = {}
+    for folder, docs in tree.docs.items():
+        for doc in docs:
+            found[(folder, doc.path.rsplit("/", 1)[-1].removesuffix(".yml"))] = doc.data
+    if tree.site is not None:
+        found[("site", "site")] = tree.site.data
+    for page in tree.pages:
+        found[("pages", page.id + (f".{page.lang}" if page.lang else ""))] = (page.meta.data, page.body)
+    return found
+
+
+def _fields(old: Any, new: Any) -> list[str]:
+    if isinstance(old, dict) and isinstance(new, dict):
+        return sorted(k for k in {*old, *new} if old.get(k) != new.get(k))
+    return []
+
+
+def _own_pages(folder: str, rid: str, data: Any) -> list[str]:
+    if folder == "site":
+        return [""]
+    if folder == "pages":
+        return [f"{rid.split('.', 1)[0]}/"]
+    if folder == "questions":
+        return [f"questions/#{rid}"]
+    pages = [f"{folder}/{rid}/"]
+    if folder == "events":
+        date = data.get("date") if isinstance(data, dict) else None
+        pages += ["chronology/"] + ([f"chronology/{date[:4]}/"] if isinstance(date, str) and date[:4].isdigit() else [])
+    return pages
+
+
+def compare(project: Path, base: str, content: Content | None) -> list[Change]:
+    """Every record that differs between `base` and the working tree, with the pages it touches.
+
+    `content` is the validated working tree; without it (errors) the pages
+    that merely mention a record cannot be listed.
+    """
+    with tempfile.TemporaryDirectory(prefix="explainer-diff-") as tmp:
+        old_tree, _ = load_tree(base_content(project, base, Path(tmp)))
+        old = _records(old_tree)
+    new_tree, _ = load_tree(project / "content")
+    new = _records(new_tree)
+    index = build_index(content) if content is not None else None
+    changes: list[Change] = []
+    for key in sorted({*old, *new}):
+        folder, rid = key
+        if key in old and key in new and old[key] == new[key]:
+            continue
+        status = "added" if key not in old else "removed" if key not in new else "changed"
+        change = Change(folder, rid, status, _fields(old.get(key), new.get(key)))
+        pages = set(_own_pages(folder, rid, old.get(key))) | set(_own_pages(folder, rid, new.get(key)))
+        if index is not None and folder in SINGULAR:
+            refs = set(index.mentions.get((folder, rid), []))
+            refs |= set(index.cited_by.get(rid, [])) if folder == "sources" else set()
+            for ref_folder, ref_id in refs:
+                pages |= set(_own_pages(ref_folder, ref_id, new.get((ref_folder, ref_id)))[:1])
+        change.pages = sorted(pages)
+        changes.append(change)
+    return changes
+
+
+def _page(path: str) -> str:
+    return f"`/{path}`"
+
+
+def report(changes: list[Change], base: str, languages: list[str]) -> str:
+    """The Markdown comment: a count, one section per status, the pages to review."""
+    lines = [MARKER, f"### Content changes since `{base}`", ""]
+    if not changes:
+        return "\n".join([*lines, "No record, page or site setting changed.", ""])
+    counts = {s: sum(c.status == s for c in changes) for s in ("added", "changed", "removed")}
+    lines += [", ".join(f"**{n}** {s}" for s, n in counts.items()), ""]
+    for status in ("added", "changed", "removed"):
+        rows = [c for c in changes if c.status == status]
+        if not rows:
+            continue
+        lines += [f"#### {status.capitalize()}", ""]
+        for c in rows:
+            what = SINGULAR.get(c.folder, "page" if c.folder == "pages" else "site settings")
+            name = "`content/site.yml`" if c.folder == "site" else f"{what} `{c.id}`"
+            fields = f": {', '.join(f'`{f}`' for f in c.fields)}" if status == "changed" and c.fields else ""
+            lines.append(f"- {name}{fields}")
+            if c.pages:
+                lines.append(f"  - pages: {', '.join(_page(p) for p in c.pages)}")
+        lines.append("")
+    others = [f"`/{lang}/`" for lang in languages[1:]]
+    if others:
+        lines += [f"Each page also exists under {', '.join(others)}.", ""]
+    return "\n".join(lines)
+
+
+HISTORY_FIELDS = {"added", "updated", "corrections"}
+
+
+def stale_updates(project: Path, base: str) -> list[Problem]:
+    """Records whose text, dates or sources changed since `base` while `updated` stayed put.
+
+    Why: readers rely on "last updated"; the pull-request check reminds the
+    editor on the changed file instead of trusting memory.
+    """
+    changes = compare(project, base, None)
+    new_tree, _ = load_tree(project / "content")
+    docs = {
+        (folder, doc.path.rsplit("/", 1)[-1].removesuffix(".yml")): doc
+        for folder, items in new_tree.docs.items()
+        for doc in items
+    }
+    found: list[Problem] = []
+    for change in changes:
+        doc = docs.get((change.folder, change.id))
+        if change.status != "changed" or doc is None:
+            continue
+        substantive = [f for f in change.fields if f not in HISTORY_FIELDS]
+        if not substantive or "updated" in change.fields:
+            continue
+        line, col = doc.key_pos(("updated",)) if isinstance(doc.data, dict) and "updated" in doc.data else (1, 1)
+        found.append(
+            warning(
+                doc.path,
+                line,
+                col,
+                "updated-not-moved",
+                f"{', '.join(substantive)} changed since {base} but 'updated' did not move; set it to today's date",
+            )
+        )
+    return found
+
+
+def diff_report(project: Path, base: str) -> str:
+    """`explainer diff BASE` output."""
+    content, _ = check(project)
+    changes = compare(project, base, content)
+    return report(changes, base, content.languages if content is not None else [])
+
+
+__all__ = ["MARKER", "Change", "DiffError", "compare", "diff_report", "report", "stale_updates"]

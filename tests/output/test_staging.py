@@ -1,0 +1,72 @@
+"""Writing the generated tree: only changed files, stale files removed, never outside the folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.output.staging import Staging, UnsafePathError, safe_target, write_tree
+
+
+def test_only_changed_files_are_rewritten(tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    assert write_tree({"a.md": "A", "d/b.md": "B"}, dest) == (2, 0)
+    mtime = (dest / "a.md").stat().st_mtime_ns
+    assert write_tree({"a.md": "A", "d/b.md": "B2"}, dest) == (1, 0)
+    assert (dest / "a.md").stat().st_mtime_ns == mtime
+    assert write_tree({"a.md": "A"}, dest) == (0, 1)
+    assert not (dest / "d").exists()
+
+
+@pytest.mark.parametrize("rel", ["../x.md", "/etc/passwd", "a/../../x.md", "", "a\\b.md", "a\x00.md"])
+def test_paths_outside_are_refused(tmp_path: Path, rel: str) -> None:
+    with pytest.raises(UnsafePathError):
+        safe_target(tmp_path, rel)
+
+
+def test_symlinked_folder_inside_output_is_refused(tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    dest.mkdir()
+    (dest / "link").symlink_to(tmp_path)
+    with pytest.raises(UnsafePathError):
+        safe_target(dest, "link/x.md")
+
+
+def test_atomic_mode_swaps_and_keeps_unchanged_files(tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    write_tree({"a.md": "A", "b.md": "B"}, dest, atomic=True)
+    inode = (dest / "a.md").stat().st_ino
+    assert write_tree({"a.md": "A", "c.md": "C"}, dest, atomic=True) == (1, 1)
+    assert (dest / "a.md").stat().st_ino == inode
+    assert sorted(p.name for p in dest.iterdir()) == ["a.md", "c.md"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_atomic_mode_refuses_unsafe_paths_and_keeps_old_tree(tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    write_tree({"a.md": "A"}, dest, atomic=True)
+    with pytest.raises(UnsafePathError):
+        write_tree({"a.md": "changed", "../evil.md": "x"}, dest, atomic=True)
+    assert (dest / "a.md").read_text() == "A"
+    assert not (tmp_path / "evil.md").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_staging_takes_parts_and_refuses_a_path_twice(tmp_path: Path) -> None:
+    """Workers write parts of one tree; a path written by two of them is a bug, never a silent overwrite."""
+    dest = tmp_path / "out"
+    write_tree({"en/a.md": "A", "old.md": "O"}, dest, atomic=True)
+    staging = Staging(dest)
+    assert staging.put({"en/a.md": "A", "en/b.md": "B"}) == 1
+    staging.adopt(["es/a.md"], 1)
+    with pytest.raises(ValueError, match="es/a.md"):
+        staging.adopt(["es/a.md"], 1)
+    with pytest.raises(ValueError, match="en/b.md"):
+        staging.put({"en/b.md": "again"})
+    folder, changed, removed = staging.finish()
+    assert (changed, removed) == (2, 1)  # en/b.md and the adopted es/a.md; old.md is dropped
+    assert (folder / "en" / "a.md").stat().st_ino == (dest / "en" / "a.md").stat().st_ino
+    staging.discard()
+    assert not folder.exists()
+    assert (dest / "old.md").read_text() == "O"
