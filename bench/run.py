@@ -77,7 +77,7 @@ import json, sys, time, resource
 from pathlib import Path
 from generator.content.load import load_tree
 from generator.content.validate import validate
-from generator.content.checks import check_content
+from generator.render.i18n import SUPPORTED
 from generator.pipeline import stage_all, collector_paused
 from generator.output.staging import commit_tree
 project, out = Path(sys.argv[1]), Path(sys.argv[2])
@@ -86,17 +86,17 @@ paused = collector_paused()  # as generate() does
 paused.__enter__()
 t = time.perf_counter(); tree, probs = load_tree(project / "content", parallel=True); ph["load"] = time.perf_counter() - t
 # validate() = models + cross-record checks; time the checks separately by patching.
-import generator.content.checks as checks_mod
-orig = checks_mod.check_content
+import generator.content.validate as validate_mod
+orig = validate_mod.check_content
 acc = {"checks": 0.0}
-def timed(content):
+def timed(content, languages):
     t1 = time.perf_counter()
     try:
-        return orig(content)
+        return orig(content, languages)
     finally:
         acc["checks"] += time.perf_counter() - t1
-checks_mod.check_content = timed
-t = time.perf_counter(); content, found = validate(tree); v = time.perf_counter() - t
+validate_mod.check_content = timed
+t = time.perf_counter(); content, found = validate(tree, SUPPORTED); v = time.perf_counter() - t
 ph["models"] = v - acc["checks"]; ph["checks"] = acc["checks"]
 # Rendering and writing overlap: on large content each edition's worker writes its own files.
 t = time.perf_counter(); folder, count, changed, removed = stage_all(project, content, out)

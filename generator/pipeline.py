@@ -22,8 +22,10 @@ from pathlib import Path
 
 from .content.load import load_tree
 from .content.model import PartialDate
-from .content.validate import Content, validate
+from .content.records import Content
+from .content.validate import validate
 from .problems import ContentError, Problem, has_errors
+from .render.i18n import SUPPORTED
 
 GENERATED = "generated"
 """Git-ignored folder holding one docs folder per language and the per-language MkDocs configs."""
@@ -70,7 +72,7 @@ def check(project: Path, parallel: bool = False) -> tuple[Content | None, list[P
     from .structure.redirects import check_redirects
 
     tree, problems = load_tree(project / "content", parallel)
-    content, found = validate(tree)
+    content, found = validate(tree, SUPPORTED)
     return content, problems + found + check_redirects(project)
 
 

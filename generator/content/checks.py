@@ -9,16 +9,17 @@ broken link.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..problems import Problem, error, warning
-from ..render.i18n import SUPPORTED
-from .load import Key, RawDoc
 from .model import REF_KINDS, CitationDetail, PartialDate
-from .validate import CROSS_REF, DATE_FIELDS, MD_LINK, RAW_HTML, Content, iter_texts
+from .records import Content
+from .syntax import CROSS_REF, MD_LINK, RAW_HTML, parse_ref
+from .walk import DATE_FIELDS, iter_citations_at, iter_disputes, iter_texts
+from .yaml_reader import Key, RawDoc
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -31,11 +32,20 @@ def _hint(value: str, options: list[str]) -> str:
 class Checker:
     """Collects problems for one content set."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, interface_languages: frozenset[str]) -> None:
         self.content = content
+        self.supported = interface_languages
         self.problems: list[Problem] = []
         self.ids = {kind: sorted(recs) for kind, recs in content.records.items()}
         self.cited: set[str] = set()
+        self.per_kind: dict[str, Callable[[str, RawDoc, Any], None]] = {
+            "sources": self.kind_sources,
+            "actors": self.kind_actors,
+            "events": self.kind_events,
+            "legal": self.kind_legal,
+            "questions": self.kind_questions,
+        }
+        """The rules of each kind of record, by content folder."""
 
     def err(self, doc: RawDoc, path: Key, code: str, message: str) -> None:
         line, col = doc.pos(path)
@@ -55,26 +65,14 @@ class Checker:
                 f"{what} '{rid}' does not exist in content/{kind}/{_hint(rid, self.ids.get(kind, []))}",
             )
 
-    # -- per record ----------------------------------------------------------------
-
-    def citations(self, doc: RawDoc, model: BaseModel, path: Key = ()) -> None:
+    def citations(self, doc: RawDoc, model: BaseModel) -> None:
         """Every `sources:` list anywhere in the record cites existing sources."""
-        for name, info in type(model).model_fields.items():
-            value = getattr(model, name)
-            key = (*path, info.alias or name)
-            if name == "sources" and isinstance(value, list):
-                for i, cite in enumerate(value):
-                    sid = cite.source if isinstance(cite, CitationDetail) else cite
-                    self.cited.add(sid)
-                    self.ref(doc, (*key, i), "sources", sid, "source")
-                    if isinstance(cite, CitationDetail):
-                        self.quote(doc, (*key, i), cite)
-            elif isinstance(value, BaseModel):
-                self.citations(doc, value, key)
-            elif isinstance(value, list):
-                for i, item in enumerate(value):
-                    if isinstance(item, BaseModel):
-                        self.citations(doc, item, (*key, i))
+        for key, cite in iter_citations_at(model):
+            sid = cite.source if isinstance(cite, CitationDetail) else cite
+            self.cited.add(sid)
+            self.ref(doc, key, "sources", sid, "source")
+            if isinstance(cite, CitationDetail):
+                self.quote(doc, key, cite)
 
     def quote(self, doc: RawDoc, path: Key, cite: CitationDetail) -> None:
         """A quote stays in its source's language; readers of the other languages get a translation."""
@@ -131,27 +129,19 @@ class Checker:
                 if lang not in value:
                     self.warn(doc, path, "missing-translation", f"text has no '{lang}' version")
 
-    def _date_disputes(self, doc: RawDoc, model: BaseModel, path: Key = ()) -> None:
+    def _date_disputes(self, doc: RawDoc, model: BaseModel) -> None:
         """A disputed date must be written as a date."""
-        for name, info in type(model).model_fields.items():
-            value = getattr(model, name)
-            key = (*path, info.alias or name)
-            if name == "disputed":
-                for i, dispute in enumerate(value):
-                    if dispute.field in DATE_FIELDS:
-                        try:
-                            PartialDate.parse(dispute.value if isinstance(dispute.value, str) else "")
-                        except ValueError:
-                            self.err(
-                                doc,
-                                (*key, i, "value"),
-                                "bad-format",
-                                f"a disputed {dispute.field} is a date: expected YYYY-MM-DD, YYYY-MM or YYYY",
-                            )
-            elif isinstance(value, list):
-                for i, item in enumerate(value):
-                    if isinstance(item, BaseModel):
-                        self._date_disputes(doc, item, (*key, i))
+        for key, dispute in iter_disputes(model):
+            if dispute.field in DATE_FIELDS:
+                try:
+                    PartialDate.parse(dispute.value if isinstance(dispute.value, str) else "")
+                except ValueError:
+                    self.err(
+                        doc,
+                        (*key, "value"),
+                        "bad-format",
+                        f"a disputed {dispute.field} is a date: expected YYYY-MM-DD, YYYY-MM or YYYY",
+                    )
 
     def strings(self, doc: RawDoc) -> None:
         """Inline links and HTML in every string, whatever the field.
@@ -163,9 +153,9 @@ class Checker:
             has_ref = "[[" in text
             for match in CROSS_REF.finditer(text) if has_ref else ():
                 inner = match.group(1)
-                target = inner.split("|", 1)[0].strip()
-                kind, sep, rid = target.partition(":")
-                if not sep or kind not in REF_KINDS:
+                ref = parse_ref(inner)
+                kind = ref.kind if ref else inner.partition("|")[0].strip()
+                if ref is None or kind not in REF_KINDS:
                     self.err(
                         doc,
                         path,
@@ -175,8 +165,8 @@ class Checker:
                     continue
                 folder = REF_KINDS[kind]
                 if folder == "sources":
-                    self.cited.add(rid)
-                self.ref(doc, path, folder, rid, kind)
+                    self.cited.add(ref.id)
+                self.ref(doc, path, folder, ref.id, kind)
             for match in MD_LINK.finditer(text) if "](" in text else ():
                 url = match.group(1)
                 if not url.lower().startswith(SAFE_SCHEMES):
@@ -198,8 +188,6 @@ class Checker:
         ):
             self.err(doc, (*path, "to"), "date-order", f"'to' ({end}) is before 'from' ({start})")
 
-    # -- per kind -------------------------------------------------------------------
-
     def run(self) -> list[Problem]:
         content = self.content
         self.site()
@@ -209,7 +197,7 @@ class Checker:
                 self.texts(rec.raw, rec.model)
                 self.strings(rec.raw)
                 self.history(rec.raw, rec.model)
-                getattr(self, f"kind_{kind}")(rid, rec.raw, rec.model)
+                self.per_kind[kind](rid, rec.raw, rec.model)
         self.pages()
         self.sources()
         return self.problems
@@ -256,12 +244,12 @@ class Checker:
         site, doc = self.content.site, self.content.site_raw
         seen: set[str] = set()
         for i, lang in enumerate(site.languages):
-            if lang not in SUPPORTED:
+            if lang not in self.supported:
                 self.err(
                     doc,
                     ("languages", i),
                     "unsupported-language",
-                    f"no interface strings for language '{lang}'; supported: {', '.join(sorted(SUPPORTED))}",
+                    f"no interface strings for language '{lang}'; supported: {', '.join(sorted(self.supported))}",
                 )
             if lang in seen:
                 self.err(doc, ("languages", i), "duplicate-language", f"language '{lang}' is listed twice")
@@ -273,7 +261,7 @@ class Checker:
     def kind_sources(self, rid: str, doc: RawDoc, model: Any) -> None:
         if (
             model.language not in self.content.languages
-            and model.language not in SUPPORTED
+            and model.language not in self.supported
             and len(model.language) != 2
         ):
             self.warn(doc, ("language",), "unknown-language", f"unusual language code '{model.language}'")
@@ -335,11 +323,15 @@ class Checker:
                         f"page language '{lang}' is not in site.yml languages ({', '.join(langs)})",
                     )
                 for match in CROSS_REF.finditer(page.body[lang]):
-                    kind, _, rid = match.group(1).split("|", 1)[0].partition(":")
+                    ref = parse_ref(match.group(1))
                     line = page.body[lang][: match.start()].count("\n") + 1
-                    if kind in REF_KINDS and rid not in self.content.known.get(REF_KINDS[kind], set()):
+                    if (
+                        ref
+                        and ref.kind in REF_KINDS
+                        and ref.id not in self.content.known.get(REF_KINDS[ref.kind], set())
+                    ):
                         self.problems.append(
-                            error(doc.path, line, 1, "unknown-reference", f"{kind} '{rid}' does not exist")
+                            error(doc.path, line, 1, "unknown-reference", f"{ref.kind} '{ref.id}' does not exist")
                         )
             if langs[0] not in page.meta:
                 any_doc = next(iter(page.raw.values()))
@@ -369,20 +361,6 @@ class Checker:
                 self.warn(rec.raw, (), "unused-source", f"source '{rid}' is not cited anywhere")
 
 
-def check_content(content: Content) -> list[Problem]:
+def check_content(content: Content, interface_languages: frozenset[str]) -> list[Problem]:
     """Run every cross-record rule."""
-    return Checker(content).run()
-
-
-def iter_citations(model: Any) -> Iterator[Any]:
-    """All citations of a model, recursively (used by relations)."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if name == "sources" and isinstance(value, list):
-            yield from value
-        elif isinstance(value, BaseModel):
-            yield from iter_citations(value)
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, BaseModel):
-                    yield from iter_citations(item)
+    return Checker(content, interface_languages).run()

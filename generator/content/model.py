@@ -10,12 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Literal, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_RE = re.compile(ID_PATTERN)
+"""What a record id is: lowercase ASCII words joined by single hyphens (also the file name)."""
+
+
+def fold(rid: str) -> str:
+    """An id with accents and case removed: ids equal after folding collide on disk or in URLs."""
+    decomposed = unicodedata.normalize("NFKD", rid)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 LANG_PATTERN = r"^[a-z]{2,3}$"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from ..content.model import CitationDetail
-from ..content.validate import Content, iter_texts
+from ..content.records import Content
+from ..content.walk import iter_quotes, iter_texts
 from ..pipeline import check
 from ..problems import ContentError
 
@@ -27,7 +27,7 @@ def _count(content: Content) -> dict[str, dict[str, tuple[int, int]]]:
         for _, value in iter_texts(model):
             total += 1
             done += isinstance(value, dict) and all(lang in value for lang in langs)
-        for cite in _quotes(model):
+        for cite in iter_quotes(model):
             source = sources.get(cite.source)
             if source is None:
                 continue
@@ -39,24 +39,6 @@ def _count(content: Content) -> dict[str, dict[str, tuple[int, int]]]:
         path = next(iter(page.raw.values())).path
         table["pages"][path] = (int(all(lang in page.meta for lang in langs)), 1)
     return table
-
-
-def _quotes(model: object) -> list[CitationDetail]:
-    found: list[CitationDetail] = []
-    stack = [model]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, CitationDetail):
-            if item.quote:
-                found.append(item)
-            continue
-        fields = getattr(type(item), "model_fields", None)
-        if fields is None:
-            continue
-        for name in fields:
-            value = getattr(item, name)
-            stack.extend(value if isinstance(value, list) else [value])
-    return found
 
 
 def coverage_report(project: Path) -> tuple[str, int]:

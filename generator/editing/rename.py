@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..content.load import Key, parse_text
 from ..content.model import ID_PATTERN, REF_KINDS
+from ..content.yaml_reader import Key, parse_text
 from ..structure.redirects import RECORD_PAGES, REDIRECTS, load_redirects
 
 REF_FIELDS: dict[str, frozenset[str]] = {

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content.checks import iter_citations
 from ..content.model import PartialDate
 from ..content.validate import Content
+from ..content.walk import iter_citations
 from ..structure.relations import Index, Ref, source_id
 
 

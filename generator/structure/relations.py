@@ -11,9 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..content.checks import iter_citations
 from ..content.model import REF_KINDS, CitationDetail, PartialDate
-from ..content.validate import CROSS_REF, Content
+from ..content.records import Content
+from ..content.syntax import CROSS_REF, parse_ref
+from ..content.walk import iter_citations
 
 Ref = tuple[str, str]
 """(folder, id) of a record."""
@@ -70,8 +71,10 @@ def build_index(content: Content) -> Index:
                     mentions[target].add(me)
             for _, text in rec.raw.marked_strings():
                 for match in CROSS_REF.finditer(text) if "[[" in text else ():
-                    ref_kind, _, ref_id = match.group(1).split("|", 1)[0].strip().partition(":")
-                    target = (REF_KINDS.get(ref_kind, ref_kind), ref_id.strip())
+                    ref = parse_ref(match.group(1))
+                    if ref is None:
+                        continue
+                    target = (REF_KINDS.get(ref.kind, ref.kind), ref.id)
                     if target != me:
                         mentions[target].add(me)
             for cite in iter_citations(rec.model):
