@@ -67,7 +67,7 @@ def schema_for(name: str, model: type[BaseModel]) -> dict[str, Any]:
     folder = "content/site.yml" if name == "site" else f"content/{REF_KINDS[name]}/<id>.yml"
     schema["$schema"] = DIALECT
     schema["$comment"] = (
-        f"Generated from generator/model.py by `explainer schema --write`; do not edit. Describes {folder}."
+        f"Generated from generator/content/model.py by `explainer schema --write`; do not edit. Describes {folder}."
     )
     return schema
 
