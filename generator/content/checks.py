@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..problems import Problem, error, warning
-from .model import REF_KINDS, CitationDetail, PartialDate
+from .model import REF_KINDS, Actor, CitationDetail, Event, Legal, PartialDate, Question, Source
 from .records import Content
 from .syntax import CROSS_REF, MD_LINK, RAW_HTML, parse_ref
 from .walk import DATE_FIELDS, iter_citations_at, iter_disputes, iter_texts
@@ -258,7 +258,7 @@ class Checker:
         self.texts(doc, site)
         self.strings(doc)
 
-    def kind_sources(self, rid: str, doc: RawDoc, model: Any) -> None:
+    def kind_sources(self, rid: str, doc: RawDoc, model: Source) -> None:
         if (
             model.language not in self.content.languages
             and model.language not in self.supported
@@ -266,7 +266,7 @@ class Checker:
         ):
             self.warn(doc, ("language",), "unknown-language", f"unusual language code '{model.language}'")
 
-    def kind_actors(self, rid: str, doc: RawDoc, model: Any) -> None:
+    def kind_actors(self, rid: str, doc: RawDoc, model: Actor) -> None:
         for i, role in enumerate(model.roles):
             if role.organization:
                 self.ref(doc, ("roles", i, "organization"), "actors", role.organization, "actor")
@@ -277,7 +277,7 @@ class Checker:
             self.ref(doc, ("relations", i, "actor"), "actors", rel.actor, "actor")
             self.dates(doc, rel.start, rel.end, ("relations", i))
 
-    def kind_events(self, rid: str, doc: RawDoc, model: Any) -> None:
+    def kind_events(self, rid: str, doc: RawDoc, model: Event) -> None:
         for i, aid in enumerate(model.actors):
             self.ref(doc, ("actors", i), "actors", aid, "actor")
         for i, lid in enumerate(model.legal):
@@ -291,15 +291,15 @@ class Checker:
                 f"the id starts with '{prefix}' but the date is '{model.date}'; rename the file so ids sort by date",
             )
 
-    def kind_legal(self, rid: str, doc: RawDoc, model: Any) -> None:
-        actors = self.content.records.get("actors", {})
+    def kind_legal(self, rid: str, doc: RawDoc, model: Legal) -> None:
+        actors = self.content.actors
         for i, party in enumerate(model.parties):
             self.ref(doc, ("parties", i, "state"), "actors", party.state, "state")
-            if party.state in actors and actors[party.state].model.kind != "state":
+            if party.state in actors and actors[party.state].kind != "state":
                 self.err(doc, ("parties", i, "state"), "not-a-state", f"'{party.state}' is not an actor of kind state")
             self.dates(doc, party.signed, party.ratified, ("parties", i))
 
-    def kind_questions(self, rid: str, doc: RawDoc, model: Any) -> None:
+    def kind_questions(self, rid: str, doc: RawDoc, model: Question) -> None:
         for field, folder, what in (
             ("events", "events", "event"),
             ("actors", "actors", "actor"),

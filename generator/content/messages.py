@@ -41,7 +41,7 @@ def _clean_loc(data: Any, loc: tuple[Any, ...]) -> tuple[Key, str | None]:
 
 def _value_at(data: Any, path: Key) -> Any:
     for part in path:
-        data = data[part]  # type: ignore[index]
+        data = data[part]
     return data
 
 

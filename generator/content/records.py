@@ -7,10 +7,13 @@ needs to know how they were checked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import Any, TypeVar, cast
 
-from .model import PageMeta, Site
+from .model import Actor, Event, Legal, Model, PageMeta, Question, Site, Source
 from .yaml_reader import RawDoc
+
+M = TypeVar("M", bound=Model)
 
 
 @dataclass
@@ -53,3 +56,32 @@ class Content:
     def get(self, kind: str, rid: str) -> Any:
         """The model of record `rid` in folder `kind`."""
         return self.records[kind][rid].model
+
+    def models(self, kind: str, model: type[M]) -> dict[str, M]:
+        """The models of one folder by id, typed (the validator put only `model` there)."""
+        return {rid: cast(M, rec.model) for rid, rec in self.records.get(kind, {}).items()}
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        """Source records by id."""
+        return self.models("sources", Source)
+
+    @cached_property
+    def actors(self) -> dict[str, Actor]:
+        """Actor records by id."""
+        return self.models("actors", Actor)
+
+    @cached_property
+    def events(self) -> dict[str, Event]:
+        """Event records by id, in file order (ids start with their date)."""
+        return self.models("events", Event)
+
+    @cached_property
+    def legal(self) -> dict[str, Legal]:
+        """Legal records by id."""
+        return self.models("legal", Legal)
+
+    @cached_property
+    def questions(self) -> dict[str, Question]:
+        """Question records by id."""
+        return self.models("questions", Question)
