@@ -32,8 +32,6 @@ def make_project(dest: Path, content: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     shutil.copytree(content, dest / "content")
-    # The per-language configs reference ../generator/mkdocs_hook.py; link the package in.
-    (dest / "generator").symlink_to(ROOT / "generator")
     return dest
 
 

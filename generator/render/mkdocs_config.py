@@ -85,8 +85,8 @@ def edition_config(content: Content, lang: str) -> str:
         "plugins:",
         "  - search:",
         f"      lang: {dump(lang)}",
-        "hooks:",
-        "  - ../generator/mkdocs_hook.py",
+        # Installed with the package; regenerates pages under `mkdocs serve`, skipped by `explainer build`.
+        "  - explainer",
         # The whole list (INHERIT replaces lists): only the heading permalink's tooltip differs per language.
         f"markdown_extensions: {dump(markdown_extensions(lang))}",
         f"nav: {dump(nav)}",
