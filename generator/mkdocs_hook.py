@@ -59,7 +59,7 @@ class Options(Config):  # type: ignore[no-untyped-call]  # MkDocs declares Confi
     """The plugin takes no options: everything it needs is in content/."""
 
 
-class ExplainerPlugin(BasePlugin[Options]):
+class ExplainerPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  # as above, for BasePlugin
     """The `explainer` MkDocs plugin (entry point in pyproject.toml): the two events above."""
 
     def on_pre_build(self, *, config: Any) -> None:
