@@ -47,7 +47,10 @@ STRING_KEYS = frozenset(
     feed subscribe not_found_title not_found_text
     """.split()
 )
-"""Every interface string a locale must define; templates and renderers look them up with `t()`."""
+"""Every interface string a locale must define (templates and renderers look them up with `t()`).
+
+A new language needs no change here; a new string is added here and to every locale file.
+"""
 
 
 _DATE_FIELDS = {"day": {"day", "month", "year"}, "month": {"month", "year"}, "year": {"year"}}
