@@ -765,7 +765,7 @@ def render_site(
     elif DATASET not in staged:
         files[f"{content.languages[0]}/{DATASET}"] = dataset_json(content)
     if project is not None:
-        from ..structure.redirects import redirect_pages
+        from .redirect_pages import redirect_pages
 
         for path, text in redirect_pages(project, content.languages, content.site.site_url).items():
             if path in files or (staging is not None and path in staging.paths):

@@ -1,368 +1,198 @@
-"""Interface strings and date formats per language.
+"""Interface strings and date formats per language, read from `locales/<lang>.yml`.
 
 Why: the generated pages say "Sources", "Key moments" and "6 November 2025"
-in the page's language; a new language is one more table here plus content.
+in the page's language. Everything a language needs (interface strings,
+month names, date word order, its own name, the redirect page's wording) is
+one data file, so a new language is one more file plus content, and no
+code. Each file is checked against `Locale` when first used: a missing or
+unknown key is an error naming the file and the key, never a `KeyError`
+halfway through a build.
 """
 
 from __future__ import annotations
 
+import functools
+import string
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, create_model, field_validator
 
 from ..content.model import PartialDate
 
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "es": [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-    "pt": [
-        "janeiro",
-        "fevereiro",
-        "março",
-        "abril",
-        "maio",
-        "junho",
-        "julho",
-        "agosto",
-        "setembro",
-        "outubro",
-        "novembro",
-        "dezembro",
-    ],
-}
+LOCALES = resources.files("generator.render") / "locales"
+"""The shipped locale files, one per language: `en.yml`, `es.yml`, …"""
 
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "home": "Home",
-        "chronology": "Chronology",
-        "actors": "Who is who",
-        "legal": "The law",
-        "questions": "Questions",
-        "sources": "Sources",
-        "disputes": "Where sources differ",
-        "key_moments": "Key moments",
-        "key_moment": "Key moment",
-        "as_above": "the account above",
-        "key_facts": "Key facts",
-        "in_brief": "What happened, in brief",
-        "latest": "Latest developments",
-        "events": "Events",
-        "event": "Event",
-        "roles": "Roles",
-        "relations": "Relations",
-        "appears_in": "Appears in these events",
-        "mentioned_in": "Mentioned in",
-        "cited_by": "Cited by",
-        "provisions": "Key provisions",
-        "parties": "Parties",
-        "relevance": "How it bears on this story",
-        "official_text": "Official text",
-        "adopted": "Adopted",
-        "signed": "signed",
-        "ratified": "ratified",
-        "sources_differ": "Sources differ",
-        "this_page_says": "This page says",
-        "other_sources_say": "Other sources say",
-        "note": "Note",
-        "single_source": "Single source",
-        "n_sources": "{n} independent sources",
-        "one_source": "1 source",
-        "reviewed": "Content last reviewed on {date}.",
-        "since": "since",
-        "until": "until",
-        "present": "present",
-        "positions": "What each side says",
-        "related": "Related",
-        "status_open": "Open question",
-        "status_unverified": "Unverified",
-        "publisher": "Publisher",
-        "published": "Published",
-        "language": "Language",
-        "kind": "Kind",
-        "archived": "archived copy",
-        "accessed": "accessed",
-        "notes": "Notes",
-        "not_cited": "Not cited yet.",
-        "permalink": "Permalink",
-        "by_year": "By year",
-        "all_events": "All events",
-        "translation": "Translation",
-        "not_translated": "Not yet translated: shown in the original language.",
-        "quote": "Quote",
-        "actor_kind": "Kind",
-        "country": "Country",
-        "field_date": "date",
-        "field_title": "title",
-        "field_summary": "summary",
-        "field_from": "start",
-        "field_to": "end",
-        "field_other": "detail",
-        "disputes_intro": "Every fact on which the sources we cite disagree, with each version and who says it.",
-        "no_disputes": "No disagreements are recorded.",
-        "questions_intro": "Short, sourced answers to what readers ask.",
-        "actors_intro": "The people, states and institutions in this story.",
-        "legal_intro": "The treaties, court cases and concepts that govern diplomatic asylum and relations.",
-        "sources_intro": "Every document this explainer cites, with the pages that cite it.",
-        "chronology_intro": "Every dated development, oldest first, grouped by year and month.",
-        "timeline_label": "Timeline of key moments",
-        "year_precision": "year only",
-        "month_precision": "month only",
-        "kind_person": "Person",
-        "kind_state": "State",
-        "kind_government-body": "Government body",
-        "kind_legislature": "Legislature",
-        "kind_court": "Court",
-        "kind_organization": "Organization",
-        "kind_party": "Political party",
-        "kind_treaty": "Treaty",
-        "kind_provision": "Provision",
-        "kind_court-case": "Court case",
-        "kind_concept": "Concept",
-        "kind_domestic-law": "Domestic law",
-        "kind_resolution": "Resolution",
-        "kind_news": "News",
-        "kind_wire": "News agency",
-        "kind_official-statement": "Official statement",
-        "kind_legal-text": "Legal text",
-        "kind_court-decision": "Court decision",
-        "kind_reference": "Reference",
-        "people": "People",
-        "states": "States",
-        "institutions": "Institutions",
-        "concepts": "Concepts",
-        "treaties": "Treaties and laws",
-        "cases": "Court cases",
-        "answer": "Answer",
-        "graph_title": "Who is who: how the actors are linked",
-        "graph_desc": "Circles are people, squares are states, diamonds are institutions; lines are relations and offices held. Every actor is also listed in text on this page.",
-        "neighbourhood_title": "{name} and the actors linked to them",
-        "data": "Download the data",
-        "data_intro": "The whole curated dataset behind this site, free to reuse with attribution.",
-        "data_json": "every record (sources, actors, events, law, questions) exactly as curated, in JSON",
-        "data_csv": "the chronology, one row per event, titles and summaries in every language, with source links",
-        "data_ics": "the chronology as a calendar (iCalendar), to open in a calendar application",
-        "data_licence": "Dates keep the precision the sources give: a month or a year is not a day.",
-        "n_events": "{n} events",
-        "to_dark": "Switch to dark mode",
-        "to_light": "Switch to light mode",
-        "timeline_hint": "Scroll sideways to see the whole timeline.",
-        "added_on": "Added on {date}",
-        "updated_on": "updated on {date}",
-        "corrections": "Corrections",
-        "whats_new": "What's new",
-        "whats_new_intro": "Every addition, update and correction to this explainer, newest first.",
-        "change_added": "Added",
-        "change_updated": "Updated",
-        "change_correction": "Correction",
-        "feed": "Atom feed of changes",
-        "subscribe": "Follow changes in a feed reader:",
-        "not_found_title": "Page not found",
-        "not_found_text": "This page does not exist, or it moved. Try the search, or start from one of these pages:",
-    },
-    "es": {
-        "home": "Inicio",
-        "chronology": "Cronología",
-        "actors": "Quién es quién",
-        "legal": "El derecho",
-        "questions": "Preguntas",
-        "sources": "Fuentes",
-        "disputes": "Donde las fuentes difieren",
-        "key_moments": "Momentos clave",
-        "key_moment": "Momento clave",
-        "as_above": "el relato de arriba",
-        "key_facts": "Datos clave",
-        "in_brief": "Qué pasó, en breve",
-        "latest": "Últimos acontecimientos",
-        "events": "Hechos",
-        "event": "Hecho",
-        "roles": "Cargos",
-        "relations": "Relaciones",
-        "appears_in": "Aparece en estos hechos",
-        "mentioned_in": "Mencionado en",
-        "cited_by": "Citada en",
-        "provisions": "Disposiciones clave",
-        "parties": "Estados parte",
-        "relevance": "Qué tiene que ver con esta historia",
-        "official_text": "Texto oficial",
-        "adopted": "Adoptado",
-        "signed": "firma",
-        "ratified": "ratificación",
-        "sources_differ": "Las fuentes difieren",
-        "this_page_says": "Esta página dice",
-        "other_sources_say": "Otras fuentes dicen",
-        "note": "Nota",
-        "single_source": "Una sola fuente",
-        "n_sources": "{n} fuentes independientes",
-        "one_source": "1 fuente",
-        "reviewed": "Contenido revisado por última vez el {date}.",
-        "since": "desde",
-        "until": "hasta",
-        "present": "la actualidad",
-        "positions": "Qué dice cada parte",
-        "related": "Relacionado",
-        "status_open": "Pregunta abierta",
-        "status_unverified": "Sin verificar",
-        "publisher": "Editor",
-        "published": "Publicado",
-        "language": "Idioma",
-        "kind": "Tipo",
-        "archived": "copia archivada",
-        "accessed": "consultado",
-        "notes": "Notas",
-        "not_cited": "Aún no citada.",
-        "permalink": "Enlace permanente",
-        "by_year": "Por año",
-        "all_events": "Todos los hechos",
-        "translation": "Traducción",
-        "not_translated": "Aún sin traducir: se muestra en el idioma original.",
-        "quote": "Cita",
-        "actor_kind": "Tipo",
-        "country": "País",
-        "field_date": "fecha",
-        "field_title": "título",
-        "field_summary": "resumen",
-        "field_from": "inicio",
-        "field_to": "fin",
-        "field_other": "detalle",
-        "disputes_intro": "Cada hecho en el que las fuentes citadas no coinciden, con cada versión y quién la sostiene.",
-        "no_disputes": "No hay discrepancias registradas.",
-        "questions_intro": "Respuestas breves y con fuentes a lo que preguntan los lectores.",
-        "actors_intro": "Las personas, Estados e instituciones de esta historia.",
-        "legal_intro": "Los tratados, casos judiciales y conceptos que rigen el asilo diplomático y las relaciones entre Estados.",
-        "sources_intro": "Cada documento que cita este explicativo, con las páginas que lo citan.",
-        "chronology_intro": "Cada hecho fechado, del más antiguo al más reciente, agrupado por año y mes.",
-        "timeline_label": "Línea de tiempo de los momentos clave",
-        "year_precision": "solo el año",
-        "month_precision": "solo el mes",
-        "kind_person": "Persona",
-        "kind_state": "Estado",
-        "kind_government-body": "Órgano de gobierno",
-        "kind_legislature": "Poder legislativo",
-        "kind_court": "Tribunal",
-        "kind_organization": "Organización",
-        "kind_party": "Partido político",
-        "kind_treaty": "Tratado",
-        "kind_provision": "Disposición",
-        "kind_court-case": "Caso judicial",
-        "kind_concept": "Concepto",
-        "kind_domestic-law": "Derecho interno",
-        "kind_resolution": "Resolución",
-        "kind_news": "Noticia",
-        "kind_wire": "Agencia de noticias",
-        "kind_official-statement": "Comunicado oficial",
-        "kind_legal-text": "Texto jurídico",
-        "kind_court-decision": "Decisión judicial",
-        "kind_reference": "Referencia",
-        "people": "Personas",
-        "states": "Estados",
-        "institutions": "Instituciones",
-        "concepts": "Conceptos",
-        "treaties": "Tratados y leyes",
-        "cases": "Casos judiciales",
-        "answer": "Respuesta",
-        "graph_title": "Quién es quién: cómo se relacionan los actores",
-        "graph_desc": "Los círculos son personas, los cuadrados Estados y los rombos instituciones; las líneas son relaciones y cargos. Cada actor figura también en texto en esta página.",
-        "neighbourhood_title": "{name} y los actores relacionados",
-        "data": "Descargar los datos",
-        "data_intro": "Todo el conjunto de datos curado de este sitio, libre para reutilizar citando la fuente.",
-        "data_json": "cada registro (fuentes, actores, hechos, derecho, preguntas) tal como se curó, en JSON",
-        "data_csv": "la cronología, una fila por hecho, con títulos y resúmenes en cada idioma y enlaces a las fuentes",
-        "data_ics": "la cronología como calendario (iCalendar), para abrirla en una aplicación de calendario",
-        "data_licence": "Las fechas conservan la precisión que dan las fuentes: un mes o un año no es un día.",
-        "n_events": "{n} hechos",
-        "to_dark": "Cambiar al modo oscuro",
-        "to_light": "Cambiar al modo claro",
-        "timeline_hint": "Desplace hacia los lados para ver toda la línea de tiempo.",
-        "added_on": "Añadido el {date}",
-        "updated_on": "actualizado el {date}",
-        "corrections": "Correcciones",
-        "whats_new": "Novedades",
-        "whats_new_intro": "Cada incorporación, actualización y corrección de este explicativo, de la más reciente a la más antigua.",
-        "change_added": "Añadido",
-        "change_updated": "Actualizado",
-        "change_correction": "Corrección",
-        "feed": "Canal Atom de cambios",
-        "subscribe": "Siga los cambios en un lector de canales:",
-        "not_found_title": "Página no encontrada",
-        "not_found_text": "Esta página no existe o cambió de lugar. Pruebe la búsqueda o empiece por una de estas páginas:",
-    },
-}
+SUPPORTED = frozenset(p.name.removesuffix(".yml") for p in LOCALES.iterdir() if p.name.endswith(".yml"))
+"""Languages that have a locale file (listed without reading them, to keep start-up cheap)."""
 
-# Portuguese reuses the Spanish table where no translation exists yet; listed so a
-# third language can be switched on (and tested) without code changes.
-STRINGS["pt"] = {
-    **STRINGS["es"],
-    "home": "Início",
-    "chronology": "Cronologia",
-    "actors": "Quem é quem",
-    "legal": "O direito",
-    "questions": "Perguntas",
-    "sources": "Fontes",
-    "disputes": "Onde as fontes divergem",
-    "key_moments": "Momentos-chave",
-    "key_facts": "Fatos-chave",
-    "in_brief": "O que aconteceu, em resumo",
-    "latest": "Últimos acontecimentos",
-    "events": "Fatos",
-    "sources_differ": "As fontes divergem",
-    "reviewed": "Conteúdo revisado pela última vez em {date}.",
-    "single_source": "Fonte única",
-    "n_sources": "{n} fontes independentes",
-    "one_source": "1 fonte",
-    "not_translated": "Ainda não traduzido: mostrado no idioma original.",
-    "n_events": "{n} fatos",
-    "to_dark": "Mudar para o modo escuro",
-    "to_light": "Mudar para o modo claro",
-}
+STRING_KEYS = frozenset(
+    """
+    home chronology actors legal questions sources disputes key_moments key_moment as_above key_facts in_brief
+    latest events event roles relations appears_in mentioned_in cited_by provisions parties relevance official_text
+    adopted signed ratified sources_differ this_page_says other_sources_say note single_source n_sources one_source
+    reviewed since until present positions related status_open status_unverified publisher published language kind
+    archived accessed notes not_cited permalink by_year all_events translation not_translated quote actor_kind country
+    field_date field_title field_summary field_from field_to field_other
+    disputes_intro no_disputes questions_intro actors_intro legal_intro sources_intro chronology_intro
+    timeline_label year_precision month_precision
+    kind_person kind_state kind_government-body kind_legislature kind_court kind_organization kind_party
+    kind_treaty kind_provision kind_court-case kind_concept kind_domestic-law kind_resolution
+    kind_news kind_wire kind_official-statement kind_legal-text kind_court-decision kind_reference
+    people states institutions concepts treaties cases answer graph_title graph_desc neighbourhood_title
+    data data_intro data_json data_csv data_ics data_licence n_events to_dark to_light timeline_hint
+    added_on updated_on corrections whats_new whats_new_intro change_added change_updated change_correction
+    feed subscribe not_found_title not_found_text
+    """.split()
+)
+"""Every interface string a locale must define (templates and renderers look them up with `t()`).
 
-SUPPORTED = frozenset(STRINGS)
+A new language needs no change here; a new string is added here and to every locale file.
+"""
+
+
+_DATE_FIELDS = {"day": {"day", "month", "year"}, "month": {"month", "year"}, "year": {"year"}}
+"""The placeholders each date pattern must use, by precision."""
+
+
+def _placeholders(pattern: str) -> set[str]:
+    """The `{name}` fields of a `str.format` pattern."""
+    return {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+
+
+def _braced(names: set[str]) -> str:
+    return ", ".join("{" + name + "}" for name in sorted(names))
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_STRING_FIELDS: dict[str, Any] = {key: (str, ...) for key in sorted(STRING_KEYS)}
+_Strings = create_model("Strings", __config__=ConfigDict(extra="forbid", strict=True), **_STRING_FIELDS)
+"""Every string key required and no other: checks the `strings` mapping before it is kept as a dict."""
+
+
+class DatePatterns(_Strict):
+    """Word order of a date at each precision, with `{day}`, `{month}` (its name) and `{year}`."""
+
+    day: str = Field(description="A full date, e.g. `{day} de {month} de {year}`.")
+    month: str = Field(description="A month of a year, e.g. `{month} {year}`.")
+    year: str = Field(description="A year alone, normally `{year}`.")
+
+    @field_validator("day", "month", "year")
+    @classmethod
+    def _right_placeholders(cls, pattern: str, info: ValidationInfo) -> str:
+        wanted, found = _DATE_FIELDS[info.field_name or ""], _placeholders(pattern)
+        if found != wanted:
+            msg = f"must use exactly {_braced(wanted)}; found {_braced(found) or 'none'}"
+            raise ValueError(msg)
+        return pattern
+
+
+class RedirectWording(_Strict):
+    """The page left at a renamed record's old address."""
+
+    title: str = Field(description="The page title, e.g. `Page moved`.")
+    moved: str = Field(description="The sentence before the new address's link, e.g. `This page has moved to`.")
+
+
+class Locale(_Strict):
+    """One language's locale file: every field and every interface string is required."""
+
+    name: str = Field(description="The language's own name, shown in the language switch, e.g. `Español`.")
+    months: tuple[str, ...] = Field(
+        min_length=12, max_length=12, description="January to December, lower case as in running text."
+    )
+    dates: DatePatterns = Field(description="How a date reads at day, month and year precision.")
+    redirect: RedirectWording = Field(description="Wording of redirect pages.")
+    strings: dict[str, str] = Field(
+        description="Interface strings by key (`STRING_KEYS`); `{name}` placeholders are filled in by `t()`."
+    )
+
+    @field_validator("strings", mode="before")
+    @classmethod
+    def _every_key(cls, strings: object) -> object:
+        # A ValidationError raised here keeps its own errors, under `strings.<key>`:
+        # one "missing"/"extra_forbidden" line per key, as for the other fields.
+        return _Strings.model_validate(strings).model_dump()
+
+
+class LocaleError(ValueError):
+    """A locale file that cannot be used: a bug in the package's data, reported with the file and key."""
+
+
+def load_locale(path: Traversable, shown: str | None = None) -> Locale:
+    """Read and check one locale file; every problem in it is listed in one `LocaleError` (`shown` names the file)."""
+    shown = shown or str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Locale.model_validate(data)
+    except yaml.YAMLError as exc:
+        raise LocaleError(f"{shown}: not valid YAML: {exc}") from exc
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            where = ".".join(str(part) for part in err["loc"])
+            if err["type"] == "missing":
+                lines.append(f"{shown}: missing key '{where}'")
+            elif err["type"] == "extra_forbidden":
+                lines.append(f"{shown}: unknown key '{where}'")
+            else:
+                message = err["msg"].removeprefix("Value error, ")
+                lines.append(f"{shown}: {where}: {message}" if where else f"{shown}: {message}")
+        raise LocaleError("\n".join(lines)) from exc
+
+
+@functools.cache
+def locale(lang: str) -> Locale:
+    """The checked locale of a supported language (read once per process)."""
+    return load_locale(LOCALES / f"{lang}.yml", f"generator/render/locales/{lang}.yml")
 
 
 def t(lang: str, key: str, **values: Any) -> str:
     """An interface string in `lang`."""
-    text = STRINGS[lang][key]
+    text = locale(lang).strings[key]
     return text.format(**values) if values else text
+
+
+def language_name(lang: str) -> str:
+    """A language's own name (`Español`), or its code when no locale file names it."""
+    return locale(lang).name if lang in SUPPORTED else lang
 
 
 def format_date(date: str | PartialDate, lang: str) -> str:
     """A date as readers write it, keeping its precision: `6 November 2025`, `noviembre de 2025`, `2025`."""
     d = PartialDate.parse(date) if isinstance(date, str) else date
-    months = MONTHS[lang]
+    loc = locale(lang)
     if not d.month:
-        return str(d.year)
-    month = months[d.month - 1]
-    if lang == "en":
-        return f"{d.day} {month} {d.year}" if d.day else f"{month} {d.year}"
-    if d.day:
-        return f"{d.day} de {month} de {d.year}"
-    return f"{month} de {d.year}"
+        return loc.dates.year.format(year=d.year)
+    month = loc.months[d.month - 1]
+    if not d.day:
+        return loc.dates.month.format(month=month, year=d.year)
+    return loc.dates.day.format(day=d.day, month=month, year=d.year)
 
 
 def month_name(month: int, lang: str) -> str:
     """Month name, capitalised for headings."""
-    name = MONTHS[lang][month - 1]
+    name = locale(lang).months[month - 1]
     return name[0].upper() + name[1:]
+
+
+__all__ = [
+    "LOCALES",
+    "STRING_KEYS",
+    "SUPPORTED",
+    "DatePatterns",
+    "Locale",
+    "LocaleError",
+    "RedirectWording",
+    "format_date",
+    "language_name",
+    "load_locale",
+    "locale",
+    "month_name",
+    "t",
+]

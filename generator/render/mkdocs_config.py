@@ -13,7 +13,7 @@ from importlib import resources
 
 from ..content.validate import Content
 from . import markup
-from .i18n import t
+from .i18n import language_name, t
 
 UI_KEYS = ["not_found_title", "not_found_text", "home", "chronology", "actors", "legal", "questions", "sources"]
 """Interface strings the theme overrides print (the 404 page)."""
@@ -30,8 +30,6 @@ SECTIONS = [
     "data.md",
 ]
 """Navigation: section landing pages only, so page size stays bounded as content grows."""
-
-LANG_NAMES = {"en": "English", "es": "Español", "pt": "Português"}
 
 
 def edition_base(content: Content, lang: str) -> str:
@@ -62,7 +60,7 @@ def edition_config(content: Content, lang: str) -> str:
         else:
             link = f"../{other}/"
         alternate.append(
-            {"name": LANG_NAMES.get(other, other), "link": link, "lang": other, "base": edition_base(content, other)}
+            {"name": language_name(other), "link": link, "lang": other, "base": edition_base(content, other)}
         )
     site_dir = "../site" if lang == default else f"../site/{lang}"
 

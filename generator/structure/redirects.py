@@ -1,17 +1,14 @@
-"""Redirects for renamed records: `content/redirects.yml` → static HTML redirect pages.
+"""Redirects for renamed records: read and check `content/redirects.yml`.
 
 Why: a page's address is its record's id, and people link to those
 addresses. When `explainer rename` changes an id it records
 `actors/old.md: actors/new.md` here, and every edition of the site keeps a
-tiny page at the old address that sends readers on. MkDocs cannot redirect
-from Markdown, but it copies `.html` files in the docs folder as they are,
-so a meta-refresh page works with any builder that reads `mkdocs.yml`.
+tiny page at the old address that sends readers on
+(`render/redirect_pages.py` writes those pages).
 """
 
 from __future__ import annotations
 
-import html
-import posixpath
 import re
 from pathlib import Path
 
@@ -23,11 +20,6 @@ REDIRECTS = "redirects.yml"
 RECORD_PAGES = ("actors", "legal", "sources", "events")
 """Folders whose records have a page of their own (questions are anchors on one page)."""
 _PATH = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
-_MOVED = {
-    "en": ("Page moved", "This page has moved to"),
-    "es": ("Página trasladada", "Esta página se ha trasladado a"),
-    "pt": ("Página movida", "Esta página foi movida para"),
-}
 
 
 def known_pages(content: Path) -> set[str]:
@@ -111,53 +103,10 @@ def page_url(path: str) -> str:
     return stem + "/"
 
 
-def redirect_html(old: str, new: str, lang: str, base_url: str) -> str:
-    """A redirect page at `old`'s URL: meta refresh, canonical link, and a plain link for the rest."""
-    old_url, new_url = page_url(old), page_url(new)
-    relative = posixpath.relpath(new_url or ".", old_url or ".")
-    relative = "./" if relative == "." else relative + "/"
-    title, moved = _MOVED.get(lang, _MOVED["en"])
-    href = html.escape(relative, quote=True)
-    canonical = html.escape(base_url + new_url, quote=True) if base_url else ""
-    link = f'<link rel="canonical" href="{canonical}">\n' if canonical else ""
-    return (
-        f'<!doctype html>\n<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n{link}"
-        f'<meta name="robots" content="noindex">\n<meta http-equiv="refresh" content="0; url={href}">\n'
-        f'</head>\n<body>\n<p>{html.escape(moved)} <a href="{href}">{href}</a>.</p>\n</body>\n</html>\n'
-    )
-
-
-def _site_url(content: Path) -> str:
-    doc, _ = load_file(content / "site.yml", "content/site.yml")
-    url = doc.data.get("site_url") if doc is not None and isinstance(doc.data, dict) else None
-    return url.rstrip("/") + "/" if isinstance(url, str) else ""
-
-
-def redirect_pages(project_root: Path, languages: list[str], site_url: str | None = None) -> dict[str, str]:
-    """Static redirect files keyed by path under generated/, e.g. `en/actors/old/index.html`.
-
-    The first language is published at the site root and the others under
-    `<lang>/`, as `explainer build` lays them out; canonical links use
-    `site_url` (default: site.yml's).
-    """
-    content = project_root / "content"
-    redirects, _ = load_redirects(content)
-    base = (site_url.rstrip("/") + "/") if site_url else _site_url(content)
-    files: dict[str, str] = {}
-    for i, lang in enumerate(languages):
-        edition = base + (f"{lang}/" if i and base else "")
-        for old, new in redirects.items():
-            files[f"{lang}/{page_url(old)}index.html"] = redirect_html(old, new, lang, edition)
-    return dict(sorted(files.items()))
-
-
 __all__ = [
     "REDIRECTS",
     "check_redirects",
     "known_pages",
     "load_redirects",
     "page_url",
-    "redirect_html",
-    "redirect_pages",
 ]

@@ -1,15 +1,14 @@
-"""content/redirects.yml is checked like content and becomes static redirect pages."""
+"""content/redirects.yml is checked like content: bad entries are problems with positions."""
 
 from __future__ import annotations
 
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-from generator.structure.redirects import known_pages, load_redirects, page_url, redirect_pages
+from generator.structure.redirects import known_pages, load_redirects, page_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,15 +23,6 @@ def _actor(project: Path) -> str:
     return min(p.stem for p in (project / "content/actors").glob("*.yml"))
 
 
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-
 def test_page_urls() -> None:
     assert page_url("actors/x.md") == "actors/x/"
     assert page_url("chronology/index.md") == "chronology/"
@@ -42,25 +32,6 @@ def test_page_urls() -> None:
 
 def test_no_file_means_no_redirects(project: Path) -> None:
     assert load_redirects(project / "content") == ({}, [])
-    assert redirect_pages(project, ["en", "es"]) == {}
-
-
-def test_redirect_pages_per_language(project: Path) -> None:
-    actor = _actor(project)
-    (project / "content/redirects.yml").write_text(f"actors/old-name.md: actors/{actor}.md\n", encoding="utf-8")
-    pages = redirect_pages(project, ["en", "es"], site_url="https://example.org/site")
-    assert sorted(pages) == ["en/actors/old-name/index.html", "es/actors/old-name/index.html"]
-    parser = _Tags()
-    parser.feed(pages["es/actors/old-name/index.html"])
-    tags = {t: a for t, a in parser.tags if t in {"html", "link", "a"}}
-    refresh = next(a for t, a in parser.tags if t == "meta" and a.get("http-equiv") == "refresh")
-    assert refresh["content"] == f"0; url=../{actor}/"
-    assert tags["link"] == {"rel": "canonical", "href": f"https://example.org/site/es/actors/{actor}/"}
-    assert tags["a"] == {"href": f"../{actor}/"}
-    assert tags["html"] == {"lang": "es"}
-    assert "Esta página se ha trasladado" in pages["es/actors/old-name/index.html"]
-    en = pages["en/actors/old-name/index.html"]
-    assert f'href="https://example.org/site/actors/{actor}/"' in en
 
 
 def test_bad_entries_are_reported_with_positions(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
