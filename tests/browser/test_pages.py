@@ -12,7 +12,7 @@ from tests.browser.conftest import LANGS, PAGES, NewPage, Site, goto
 pytestmark = pytest.mark.browser
 
 # Interface strings that must never show in the Spanish edition: Material's own chrome (when its language
-# is not set) and the generator's English labels (generator/i18n.py).
+# is not set) and the generator's English labels (generator/render/locales/en.yml).
 ENGLISH_INTERFACE = [
     "Search",
     "Table of contents",

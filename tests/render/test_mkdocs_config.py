@@ -13,7 +13,7 @@ def test_edition_config(small_project: Path) -> None:
     assert content is not None
     es = yaml.safe_load(edition_config(content, "es"))
     assert es["INHERIT"] == "../mkdocs.yml"
-    assert es["theme"]["language"] == "es" and es["plugins"] == [{"search": {"lang": "es"}}]
+    assert es["theme"]["language"] == "es" and es["plugins"] == [{"search": {"lang": "es"}}, "explainer"]
     assert es["site_url"] == "https://example.org/fixture/es/" and es["site_dir"] == "../site/es"
     assert [a["link"] for a in es["extra"]["alternate"]] == ["../", "./"]
     assert es["nav"][-1] == "about.md"
