@@ -1,10 +1,11 @@
 """Explainer: curated, sourced YAML in; a bilingual, searchable MkDocs site out.
 
-The pipeline reads like the folder listing: load → validate (+ checks) →
-relations → render (templates, markup, svg) → write → build.
+The pipeline reads like the folder listing: content (load, validate, checks) →
+structure (relations, history, redirects) → render (editions, templates,
+markup, svg) → output (staging, MkDocs builds), driven by pipeline.py.
 """
 
-from .pipeline import BuildError, build, check, generate
-from .problems import ContentError, Problem, Severity
+from .pipeline import build, check, generate
+from .problems import BuildError, ContentError, Problem, Severity
 
 __all__ = ["BuildError", "ContentError", "Problem", "Severity", "build", "check", "generate"]

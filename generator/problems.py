@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import Literal, TypeAlias
+from typing import ClassVar, Literal, TypeAlias
 
 Format: TypeAlias = Literal["text", "github", "json"]
 
@@ -44,12 +44,36 @@ class Problem:
         return f"::{kind} file={self.path},line={self.line},col={self.column},title={self.code}::{message}"
 
 
-class ContentError(Exception):
-    """Raised when content problems stop a command; carries the problems, never a traceback for users."""
+class ExplainerError(Exception):
+    """A failure the user can fix: shown as one message without a traceback, then exit `exit_code`.
+
+    Why one base: the command line catches this class once and anything else is a
+    bug that keeps its traceback (mkdocs' `Abort`, rendercv's user/internal split).
+    """
+
+    exit_code: ClassVar[int] = 1
+
+
+class ContentError(ExplainerError):
+    """Content problems stop a command; carries the problems, which are shown instead of a message."""
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} content problem(s)")
         self.problems = problems
+
+
+class UsageError(ExplainerError):
+    """The command was called wrongly (a bad option or argument): exit 2, as argparse does."""
+
+    exit_code = 2
+
+
+class RefusedError(ExplainerError):
+    """A command refuses to act on the project as it is (a rename target exists, git cannot read BASE)."""
+
+
+class BuildError(ExplainerError):
+    """The builder (MkDocs) failed on generated pages."""
 
 
 def error(path: str, line: int, column: int, code: str, message: str) -> Problem:
@@ -87,3 +111,4 @@ def summary(problems: list[Problem]) -> str:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     return f"{errors} error(s), {warnings} warning(s)"
+
