@@ -115,6 +115,7 @@ def _editing_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _show(problems: list[Problem], fmt: Format) -> None:
+    """Problems on stdout in `fmt`; the closing count on stderr, so tools can read stdout alone."""
     out = render(problems, fmt)
     if out:
         sys.stdout.write(out)
@@ -123,6 +124,7 @@ def _show(problems: list[Problem], fmt: Format) -> None:
 
 
 def _validate(args: argparse.Namespace, project: Path) -> int:
+    """`explainer validate`: every problem; exit 1 on errors, or on warnings with --strict."""
     _content, problems = check(project, parallel=True)
     _show(problems, args.format)
     failed = has_errors(problems) or (args.strict and bool(problems))
@@ -130,6 +132,7 @@ def _validate(args: argparse.Namespace, project: Path) -> int:
 
 
 def _generate(args: argparse.Namespace, project: Path) -> int:
+    """`explainer generate`: the Markdown pages into generated/, no site."""
     result = generate(project, strict=args.strict)
     _show(result.problems, "text")
     sys.stderr.write(
@@ -139,6 +142,7 @@ def _generate(args: argparse.Namespace, project: Path) -> int:
 
 
 def _build(args: argparse.Namespace, project: Path) -> int:
+    """`explainer build`: generate, then MkDocs for every language into site/."""
     result = build(project, strict=args.strict, site_dir=args.site_dir, site_url=args.site_url, jobs=args.jobs)
     _show(result.problems, "text")
     sys.stderr.write(f"built {result.pages} pages into {result.out}\n")
@@ -146,16 +150,19 @@ def _build(args: argparse.Namespace, project: Path) -> int:
 
 
 def _serve(args: argparse.Namespace, project: Path) -> int:
+    """`explainer serve`: generate once, then become `mkdocs serve` (never returns)."""
     serve(project, dev_addr=args.dev_addr, lang=args.lang)
 
 
 def _i18n(args: argparse.Namespace, project: Path) -> int:
+    """`explainer i18n`: translation coverage; exit 1 on any gap with --strict."""
     text, missing = coverage_report(project)
     sys.stdout.write(text)
     return 1 if (args.strict and missing) else 0
 
 
 def _schema(args: argparse.Namespace, project: Path) -> int:
+    """`explainer schema`: print, write or check the JSON Schemas."""
     if args.write:
         for path in write_schemas(project):
             sys.stderr.write(f"wrote {path.relative_to(project).as_posix()}\n")
@@ -170,6 +177,7 @@ def _schema(args: argparse.Namespace, project: Path) -> int:
 
 
 def _new(args: argparse.Namespace, project: Path) -> int:
+    """`explainer new KIND`: a new record file; asks for missing options only in a terminal."""
     options: dict[str, str | None] = {k: v for k, v in vars(args).items() if isinstance(v, str)}
     ask = input if sys.stdin.isatty() else None
     path = scaffold(project, args.new_kind, options, getattr(args, "source", []), rid=args.id, ask=ask)
@@ -178,6 +186,7 @@ def _new(args: argparse.Namespace, project: Path) -> int:
 
 
 def _rename(args: argparse.Namespace, project: Path) -> int:
+    """`explainer rename KIND OLD NEW`: move the record, rewrite references, record a redirect."""
     result = rename(project, args.rename_kind, args.old, args.new)
     moved = f"{result.moved_from.relative_to(project).as_posix()} -> {result.moved_to.relative_to(project).as_posix()}"
     sys.stdout.write(f"renamed {moved}; {result.references} reference(s) rewritten in {len(result.files)} file(s)\n")
@@ -187,6 +196,7 @@ def _rename(args: argparse.Namespace, project: Path) -> int:
 
 
 def _diff(args: argparse.Namespace, project: Path) -> int:
+    """`explainer diff BASE`: the pull-request summary, or with --check-updated the stale `updated` dates."""
     if args.check_updated:
         sys.stdout.write(render(stale_updates(project, args.base), args.format))
     else:
