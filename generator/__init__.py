@@ -10,7 +10,7 @@ The folder listing is the pipeline, in the order data flows:
 - `editing/`    editor commands (new, rename, diff, i18n coverage, schema), called by the command line only
 """
 
-from .pipeline import BuildError, build, check, generate
-from .problems import ContentError, Problem, Severity
+from .pipeline import build, check, generate
+from .problems import BuildError, ContentError, Problem, Severity
 
 __all__ = ["BuildError", "ContentError", "Problem", "Severity", "build", "check", "generate"]

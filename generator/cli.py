@@ -1,8 +1,10 @@
 """The `explainer` command: parse arguments, call the pipeline, map failures to exit codes.
 
 Exit status: 0 clean (warnings allowed unless --strict), 1 content problems,
-2 usage errors. A content problem never prints a traceback; anything else is
-a bug and does (mkdocs' `Abort`, rendercv's user/internal error split).
+refusals and failed builds, 2 usage errors. Every failure a user can fix is an
+`ExplainerError` that carries its exit status and is shown without a traceback;
+anything else is a bug and shows one (mkdocs' `Abort`, rendercv's user/internal
+error split).
 """
 
 from __future__ import annotations
@@ -10,13 +12,26 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeAlias
 
-from .pipeline import BuildError, check, generate, serve
-from .pipeline import build as build_site
-from .problems import ContentError, Format, has_errors, render, summary
+from .content.model import REF_KINDS
+from .editing.coverage import coverage_report
+from .editing.diff import diff_report, stale_updates
+from .editing.new import ASKS, choices, scaffold
+from .editing.rename import rename
+from .editing.schema import all_schemas_json, stale_schemas, write_schemas
+from .pipeline import build, check, generate, serve
+from .problems import ContentError, ExplainerError, Format, Problem, has_errors, render, summary
 
 DESCRIPTION = "Build a sourced, bilingual explainer site from curated YAML in content/."
+
+Handler: TypeAlias = Callable[[argparse.Namespace, Path], int]
+"""A command: its parsed arguments and the project folder in, its exit status out."""
+
+EDITOR_COMMANDS = frozenset({"schema", "new", "rename", "diff"})
+"""Commands whose error messages name them (`explainer new event: error: ...`), as argparse names a subcommand."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,11 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _editing_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _editing_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Subcommands of the editing workflow: schema, new, rename, diff."""
-    from .content.model import REF_KINDS
-    from .editing.new import ASKS, choices
-
     p = sub.add_parser("schema", help="print the JSON Schema of every content kind, or write/check schemas/")
     p.add_argument("--write", action="store_true", help="write schemas/<kind>.schema.json")
     p.add_argument("--check", action="store_true", help="exit 1 if the committed schemas differ from the models")
@@ -102,69 +114,115 @@ def _editing_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
     )
 
 
-def _edit(args: argparse.Namespace, project: Path) -> int:
-    """Run an editing-workflow command; usage errors exit 2, refusals exit 1."""
-    from .editing.diff import DiffError, diff_report
-    from .editing.new import ScaffoldError, ScaffoldUsageError, scaffold
-    from .editing.rename import RenameError, RenameUsageError, rename
-    from .editing.schema import all_schemas_json, stale_schemas, write_schemas
-
-    name = f"explainer {args.command}"
-    try:
-        if args.command == "schema":
-            if args.write:
-                for path in write_schemas(project):
-                    sys.stderr.write(f"wrote {path.relative_to(project).as_posix()}\n")
-            if args.check:
-                stale = stale_schemas(project)
-                for name in stale:
-                    sys.stderr.write(f"{name}: out of date; run `explainer schema --write`\n")
-                return 1 if stale else 0
-            if not args.write:
-                sys.stdout.write(all_schemas_json())
-            return 0
-        if args.command == "new":
-            name += f" {args.new_kind}"
-            options: dict[str, str | None] = {k: v for k, v in vars(args).items() if isinstance(v, str)}
-            ask = input if sys.stdin.isatty() else None
-            path = scaffold(project, args.new_kind, options, getattr(args, "source", []), rid=args.id, ask=ask)
-            sys.stdout.write(path.relative_to(project).as_posix() + "\n")
-            return 0
-        if args.command == "rename":
-            result = rename(project, args.rename_kind, args.old, args.new)
-            moved = f"{result.moved_from.relative_to(project).as_posix()} -> {result.moved_to.relative_to(project).as_posix()}"
-            sys.stdout.write(
-                f"renamed {moved}; {result.references} reference(s) rewritten in {len(result.files)} file(s)\n"
-            )
-            if result.redirect:
-                sys.stdout.write(
-                    f"redirect {result.redirect[0]} -> {result.redirect[1]} recorded in content/redirects.yml\n"
-                )
-            return 0
-        if args.command == "diff":
-            if args.check_updated:
-                from .editing.diff import stale_updates
-                from .problems import render as render_problems
-
-                sys.stdout.write(render_problems(stale_updates(project, args.base), args.format))
-                return 0
-            sys.stdout.write(diff_report(project, args.base))
-            return 0
-    except (ScaffoldUsageError, RenameUsageError) as exc:
-        sys.stderr.write(f"{name}: error: {exc}\n")
-        return 2
-    except (ScaffoldError, RenameError, DiffError) as exc:
-        sys.stderr.write(f"{name}: error: {exc}\n")
-        return 1
-    return 2
-
-
-def _show(problems: list, fmt: Format) -> None:  # type: ignore[type-arg]
+def _show(problems: list[Problem], fmt: Format) -> None:
+    """Problems on stdout in `fmt`; the closing count on stderr, so tools can read stdout alone."""
     out = render(problems, fmt)
     if out:
         sys.stdout.write(out)
     if fmt != "json" and problems:
         sys.stderr.write(summary(problems) + "\n")
+
+
+def _validate(args: argparse.Namespace, project: Path) -> int:
+    """`explainer validate`: every problem; exit 1 on errors, or on warnings with --strict."""
+    _content, problems = check(project, parallel=True)
+    _show(problems, args.format)
+    failed = has_errors(problems) or (args.strict and bool(problems))
+    return 1 if failed else 0
+
+
+def _generate(args: argparse.Namespace, project: Path) -> int:
+    """`explainer generate`: the Markdown pages into generated/, no site."""
+    result = generate(project, strict=args.strict)
+    _show(result.problems, "text")
+    sys.stderr.write(
+        f"generated {result.pages} pages ({result.changed} changed, {result.removed} removed) in {result.out}\n"
+    )
+    return 0
+
+
+def _build(args: argparse.Namespace, project: Path) -> int:
+    """`explainer build`: generate, then MkDocs for every language into site/."""
+    result = build(project, strict=args.strict, site_dir=args.site_dir, site_url=args.site_url, jobs=args.jobs)
+    _show(result.problems, "text")
+    sys.stderr.write(f"built {result.pages} pages into {result.out}\n")
+    return 0
+
+
+def _serve(args: argparse.Namespace, project: Path) -> int:
+    """`explainer serve`: generate once, then become `mkdocs serve` (never returns)."""
+    serve(project, dev_addr=args.dev_addr, lang=args.lang)
+
+
+def _i18n(args: argparse.Namespace, project: Path) -> int:
+    """`explainer i18n`: translation coverage; exit 1 on any gap with --strict."""
+    text, missing = coverage_report(project)
+    sys.stdout.write(text)
+    return 1 if (args.strict and missing) else 0
+
+
+def _schema(args: argparse.Namespace, project: Path) -> int:
+    """`explainer schema`: print, write or check the JSON Schemas."""
+    if args.write:
+        for path in write_schemas(project):
+            sys.stderr.write(f"wrote {path.relative_to(project).as_posix()}\n")
+    if args.check:
+        stale = stale_schemas(project)
+        for name in stale:
+            sys.stderr.write(f"{name}: out of date; run `explainer schema --write`\n")
+        return 1 if stale else 0
+    if not args.write:
+        sys.stdout.write(all_schemas_json())
+    return 0
+
+
+def _new(args: argparse.Namespace, project: Path) -> int:
+    """`explainer new KIND`: a new record file; asks for missing options only in a terminal."""
+    options: dict[str, str | None] = {k: v for k, v in vars(args).items() if isinstance(v, str)}
+    ask = input if sys.stdin.isatty() else None
+    path = scaffold(project, args.new_kind, options, getattr(args, "source", []), rid=args.id, ask=ask)
+    sys.stdout.write(path.relative_to(project).as_posix() + "\n")
+    return 0
+
+
+def _rename(args: argparse.Namespace, project: Path) -> int:
+    """`explainer rename KIND OLD NEW`: move the record, rewrite references, record a redirect."""
+    result = rename(project, args.rename_kind, args.old, args.new)
+    moved = f"{result.moved_from.relative_to(project).as_posix()} -> {result.moved_to.relative_to(project).as_posix()}"
+    sys.stdout.write(f"renamed {moved}; {result.references} reference(s) rewritten in {len(result.files)} file(s)\n")
+    if result.redirect:
+        sys.stdout.write(f"redirect {result.redirect[0]} -> {result.redirect[1]} recorded in content/redirects.yml\n")
+    return 0
+
+
+def _diff(args: argparse.Namespace, project: Path) -> int:
+    """`explainer diff BASE`: the pull-request summary, or with --check-updated the stale `updated` dates."""
+    if args.check_updated:
+        sys.stdout.write(render(stale_updates(project, args.base), args.format))
+    else:
+        sys.stdout.write(diff_report(project, args.base))
+    return 0
+
+
+COMMANDS: dict[str, Handler] = {
+    "validate": _validate,
+    "generate": _generate,
+    "build": _build,
+    "serve": _serve,
+    "i18n": _i18n,
+    "schema": _schema,
+    "new": _new,
+    "rename": _rename,
+    "diff": _diff,
+}
+"""Every subcommand and the function that runs it (the parsers above declare their options)."""
+
+
+def _who(args: argparse.Namespace) -> str:
+    """The name an error message starts with: `explainer`, or the editor command itself (`explainer new event`)."""
+    if args.command not in EDITOR_COMMANDS:
+        return "explainer"
+    return " ".join(["explainer", args.command, *([args.new_kind] if args.command == "new" else [])])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,44 +233,15 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"explainer: error: no content/ folder in {project} (use --project)\n")
         return 2
     try:
-        if args.command == "validate":
-            _content, problems = check(project, parallel=True)
-            _show(problems, args.format)
-            failed = has_errors(problems) or (args.strict and bool(problems))
-            return 1 if failed else 0
-        if args.command == "generate":
-            result = generate(project, strict=args.strict)
-            _show(result.problems, "text")
-            sys.stderr.write(
-                f"generated {result.pages} pages ({result.changed} changed, {result.removed} removed) in {result.out}\n"
-            )
-            return 0
-        if args.command == "build":
-            result = build_site(
-                project, strict=args.strict, site_dir=args.site_dir, site_url=args.site_url, jobs=args.jobs
-            )
-            _show(result.problems, "text")
-            sys.stderr.write(f"built {result.pages} pages into {result.out}\n")
-            return 0
-        if args.command == "serve":
-            return serve(project, dev_addr=args.dev_addr, lang=args.lang)
-        if args.command in {"schema", "new", "rename", "diff"}:
-            return _edit(args, project)
-        if args.command == "i18n":
-            from .editing.coverage import coverage_report
-
-            text, missing = coverage_report(project)
-            sys.stdout.write(text)
-            return 1 if (args.strict and missing) else 0
-    except ContentError as exc:
-        _show(exc.problems, "text")
-        return 1
-    except BuildError as exc:
-        sys.stderr.write(f"explainer: error: {exc}\n")
-        return 1
+        return COMMANDS[args.command](args, project)
+    except ExplainerError as exc:
+        if isinstance(exc, ContentError):
+            _show(exc.problems, "text")
+        else:
+            sys.stderr.write(f"{_who(args)}: error: {exc}\n")
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
-    return 2
 
 
 def run() -> None:

@@ -20,7 +20,7 @@ from typing import Any
 from ..content.load import RawTree, load_tree
 from ..content.validate import Content
 from ..pipeline import check
-from ..problems import Problem, warning
+from ..problems import Problem, RefusedError, warning
 from ..structure.relations import build_index
 
 MARKER = "<!-- explainer-diff -->"
@@ -28,7 +28,7 @@ MARKER = "<!-- explainer-diff -->"
 SINGULAR = {"actors": "actor", "events": "event", "legal": "legal record", "sources": "source", "questions": "question"}
 
 
-class DiffError(Exception):
+class DiffError(RefusedError):
     """git could not read BASE (unknown revision, not a repository): exit status 1."""
 
 

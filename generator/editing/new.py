@@ -22,15 +22,16 @@ from pydantic import ValidationError
 
 from ..content.load import load_file
 from ..content.model import ID_PATTERN, KINDS, REF_KINDS
+from ..problems import RefusedError, UsageError
 
 Asker: TypeAlias = Callable[[str], str] | None
 
 
-class ScaffoldUsageError(ValueError):
+class ScaffoldUsageError(UsageError):
     """A missing or malformed option: exit status 2, like argparse."""
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(RefusedError):
     """The file cannot be written (it exists, a cited source is unknown): exit status 1."""
 
 

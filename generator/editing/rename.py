@@ -18,6 +18,7 @@ from typing import Any
 
 from ..content.model import ID_PATTERN, REF_KINDS
 from ..content.yaml_reader import Key, parse_text
+from ..problems import RefusedError, UsageError
 from ..structure.redirects import RECORD_PAGES, REDIRECTS, load_redirects
 
 REF_FIELDS: dict[str, frozenset[str]] = {
@@ -30,11 +31,11 @@ REF_FIELDS: dict[str, frozenset[str]] = {
 """Per kind, the YAML keys whose value (or list items) name a record of that kind."""
 
 
-class RenameUsageError(ValueError):
+class RenameUsageError(UsageError):
     """The new id is malformed: exit status 2."""
 
 
-class RenameError(Exception):
+class RenameError(RefusedError):
     """The rename cannot be done (unknown id, new id taken, unreadable file): exit status 1."""
 
 

@@ -127,11 +127,8 @@ class Staging:
     """
 
     def __init__(self, dest: Path) -> None:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        for stale in dest.parent.glob(f".{dest.name}-new-*"):
-            shutil.rmtree(stale, ignore_errors=True)
         self.dest = dest
-        self.folder = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
+        self.folder = new_sibling(dest)
         self.old_root = dest if dest.is_dir() else None
         self.paths: set[str] = set()
         """Every relative path written so far, by this process or adopted from workers."""
@@ -201,6 +198,18 @@ class Staging:
         """On any failure, `discard`; on success the caller commits `folder`."""
         if kind is not None:
             self.discard()
+
+
+def new_sibling(dest: Path) -> Path:
+    """A new empty folder beside `dest` to build its next version in, after removing any a killed run left.
+
+    Why beside: `commit_tree` then swaps it in by renames on the same file system. Why sweep:
+    a `.name-new-*` folder is never part of the published tree, only the leftover of a run that died.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    for stale in dest.parent.glob(f".{dest.name}-new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
 
 
 def commit_tree(staging: Path, dest: Path) -> None:

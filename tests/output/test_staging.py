@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.output.staging import Staging, UnsafePathError, safe_target, write_tree
+from generator.output.staging import Staging, UnsafePathError, new_sibling, safe_target, write_tree
 
 
 def test_only_changed_files_are_rewritten(tmp_path: Path) -> None:
@@ -70,3 +70,13 @@ def test_staging_takes_parts_and_refuses_a_path_twice(tmp_path: Path) -> None:
     staging.discard()
     assert not folder.exists()
     assert (dest / "old.md").read_text() == "O"
+
+
+def test_new_sibling_sweeps_what_a_killed_run_left(tmp_path: Path) -> None:
+    dest = tmp_path / "site"
+    (tmp_path / ".site-new-old").mkdir()
+    (tmp_path / ".site-new-old" / "page.html").write_text("half")
+    (tmp_path / ".other-new-x").mkdir()
+    folder = new_sibling(dest)
+    assert folder.parent == tmp_path and folder.name.startswith(".site-new-") and not any(folder.iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([folder.name, ".other-new-x"])
