@@ -83,7 +83,7 @@ def _checked(project: Path, strict: bool, parallel: bool) -> tuple[Content, list
 
 def render_all(project: Path, content: Content, incremental: bool = False) -> dict[str, str]:
     """Every generated file (Markdown pages, data files, per-language configs), by relative path."""
-    from .render.edition import render_site
+    from .render.site import render_site
 
     return render_site(content, project, incremental=incremental)
 
@@ -95,7 +95,7 @@ def stage_all(project: Path, content: Content, dest: Path) -> tuple[Path, int, i
     write their own pages, side by side, instead of sending them back to be written here.
     """
     from .output.staging import Staging
-    from .render.edition import render_site
+    from .render.site import render_site
 
     with Staging(dest) as staging:
         staging.put(render_site(content, project, staging=staging))
@@ -166,7 +166,7 @@ def build(
     `jobs` MkDocs processes build the language editions side by side.
     """
     from .output.staging import commit_tree
-    from .render.edition import config_paths
+    from .structure.routes import config_paths
 
     pages_dest = project / GENERATED
     with collector_paused():
@@ -225,7 +225,7 @@ def _swap(new: Path, final: Path) -> None:
 
 def serve(project: Path, dev_addr: str, lang: str | None = None) -> int:
     """Live preview with `mkdocs serve`; the hook regenerates pages when content/ changes."""
-    from .render.edition import config_paths
+    from .structure.routes import config_paths
 
     result = generate(project, site_url=f"http://{dev_addr}/")
     content, _ = check(project)

@@ -11,17 +11,15 @@ so a meta-refresh page works with any builder that reads `mkdocs.yml`.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from pathlib import Path
 
 from ..content.load import load_file
 from ..problems import Problem, error
+from .routes import RECORD_PAGES, edition_root, site_pages, url_of, url_relative
 
 REDIRECTS = "redirects.yml"
 """File name inside content/."""
-RECORD_PAGES = ("actors", "legal", "sources", "events")
-"""Folders whose records have a page of their own (questions are anchors on one page)."""
 _PATH = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 _MOVED = {
     "en": ("Page moved", "This page has moved to"),
@@ -31,15 +29,15 @@ _MOVED = {
 
 
 def known_pages(content: Path) -> set[str]:
-    """Docs-relative paths of the pages a redirect may point to (record, index and prose pages)."""
-    pages = {"index.md", "chronology/index.md", "questions/index.md", "disputes.md"}
-    for folder in RECORD_PAGES:
-        pages.add(f"{folder}/index.md")
-        pages |= {f"{folder}/{p.stem}.md" for p in (content / folder).glob("*.yml")}
-    pages |= {f"{p.name.split('.', 1)[0]}.md" for p in (content / "pages").glob("*.md")}
+    """Docs-relative paths of the pages a redirect may point to (record, index and prose pages).
+
+    Read from the file names in `content/`, so that a redirect can be checked
+    even when records fail validation; `routes` says where each one is.
+    """
+    records = {folder: [p.stem for p in (content / folder).glob("*.yml")] for folder in RECORD_PAGES}
+    prose = [p.name.split(".", 1)[0] for p in (content / "pages").glob("*.md")]
     years = {p.name[:4] for p in (content / "events").glob("*.yml") if p.name[:4].isdigit()}
-    pages |= {f"chronology/{year}.md" for year in years}
-    return pages
+    return site_pages(records, prose, years)
 
 
 def load_redirects(content: Path) -> tuple[dict[str, str], list[Problem]]:
@@ -103,19 +101,10 @@ def check_redirects(project: Path) -> list[Problem]:
     return load_redirects(project / "content")[1]
 
 
-def page_url(path: str) -> str:
-    """Directory URL MkDocs gives a page: `actors/x.md` → `actors/x/`, `chronology/index.md` → `chronology/`."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
 def redirect_html(old: str, new: str, lang: str, base_url: str) -> str:
     """A redirect page at `old`'s URL: meta refresh, canonical link, and a plain link for the rest."""
-    old_url, new_url = page_url(old), page_url(new)
-    relative = posixpath.relpath(new_url or ".", old_url or ".")
-    relative = "./" if relative == "." else relative + "/"
+    old_url, new_url = url_of(old), url_of(new)
+    relative = url_relative(new_url, old_url)
     title, moved = _MOVED.get(lang, _MOVED["en"])
     href = html.escape(relative, quote=True)
     canonical = html.escape(base_url + new_url, quote=True) if base_url else ""
@@ -145,10 +134,10 @@ def redirect_pages(project_root: Path, languages: list[str], site_url: str | Non
     redirects, _ = load_redirects(content)
     base = (site_url.rstrip("/") + "/") if site_url else _site_url(content)
     files: dict[str, str] = {}
-    for i, lang in enumerate(languages):
-        edition = base + (f"{lang}/" if i and base else "")
+    for lang in languages:
+        edition = edition_root(base, lang, languages) if base else ""
         for old, new in redirects.items():
-            files[f"{lang}/{page_url(old)}index.html"] = redirect_html(old, new, lang, edition)
+            files[f"{lang}/{url_of(old)}index.html"] = redirect_html(old, new, lang, edition)
     return dict(sorted(files.items()))
 
 
@@ -157,7 +146,6 @@ __all__ = [
     "check_redirects",
     "known_pages",
     "load_redirects",
-    "page_url",
     "redirect_html",
     "redirect_pages",
 ]

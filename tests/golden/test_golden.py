@@ -11,7 +11,7 @@ import jinja2
 import pytest
 
 from generator.pipeline import check, render_all, stage_all
-from generator.render.edition import jobs_for
+from generator.render.site import jobs_for
 
 from ..conftest import FIXTURES, make_project
 

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 from generator.pipeline import check, render_all
-from generator.render.downloads import jsonld
 
 
 def test_downloads(small_project: Path) -> None:
@@ -27,12 +26,6 @@ def test_downloads(small_project: Path) -> None:
     assert "DTSTART;VALUE=DATE:20251101\r\nDTEND;VALUE=DATE:20251201\r\n" in ics
     assert "SUMMARY:Alfa entra en la embajada\r\n" in ics
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
-
-
-def test_jsonld_cannot_close_its_script() -> None:
-    text = jsonld({"name": "</script><script>alert(1)</script> & more"})
-    assert "<" not in text and ">" not in text and "&" not in text
-    assert json.loads(text)["name"].startswith("</script>")
 
 
 def test_dataset_is_exactly_json_dumps(small_project: Path) -> None:

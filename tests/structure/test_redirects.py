@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.structure.redirects import known_pages, load_redirects, page_url, redirect_pages
+from generator.structure.redirects import known_pages, load_redirects, redirect_html, redirect_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,11 +33,13 @@ class _Tags(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def test_page_urls() -> None:
-    assert page_url("actors/x.md") == "actors/x/"
-    assert page_url("chronology/index.md") == "chronology/"
-    assert page_url("index.md") == ""
-    assert page_url("about.md") == "about/"
+def test_redirect_links_are_relative_directory_urls() -> None:
+    assert 'url=../new/"' in redirect_html("actors/old.md", "actors/new.md", "en", "")
+    assert 'url=../../"' in redirect_html("actors/old.md", "index.md", "en", "")
+    assert 'url=../actors/new/"' in redirect_html("about.md", "actors/new.md", "es", "https://x.org/es/")
+    assert 'href="https://x.org/es/actors/new/"' in redirect_html(
+        "about.md", "actors/new.md", "es", "https://x.org/es/"
+    )
 
 
 def test_no_file_means_no_redirects(project: Path) -> None:
