@@ -7,7 +7,13 @@ import io
 import json
 from pathlib import Path
 
+import feedparser
+
+from generator.content.validate import Content
 from generator.pipeline import check, render_all
+from generator.render.downloads import feed
+from generator.render.labels import Labels
+from generator.structure.changes import collect
 
 
 def test_downloads(small_project: Path) -> None:
@@ -41,3 +47,13 @@ def test_dataset_is_exactly_json_dumps(small_project: Path) -> None:
     content.records["questions"] = {}
     data["questions"] = {}
     assert dataset_json(content) == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def test_feed_links_each_change_to_its_page(small_content: Content) -> None:
+    changes = collect(small_content)
+    parsed = feedparser.parse(feed(Labels(small_content, "es"), changes))
+    assert parsed.feed.title == "Explicativo de prueba — Novedades"
+    assert len(parsed.entries) == len(changes)
+    links = {entry.link for entry in parsed.entries}
+    assert "https://example.org/fixture/es/events/2025-11-03-asylum/#corrections" in links
+    assert "https://example.org/fixture/es/actors/alpha/" in links
