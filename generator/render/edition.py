@@ -10,7 +10,7 @@ names each template gets are listed in the comment at its top.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias
 
 import jinja2
 
@@ -36,7 +36,7 @@ RECORD_TEMPLATES = {"actors": "actor.md.j2", "legal": "legal.md.j2", "sources": 
 """The page template of each kind of record with a page of its own (events apart: they are listed by date)."""
 INDEX_TEMPLATES = {"actors": "actors-index.md.j2", "legal": "legal-index.md.j2", "sources": "sources-index.md.j2"}
 
-Events = list[tuple[str, Any]]
+Events: TypeAlias = list[tuple[str, Any]]
 """(id, event) pairs in date order."""
 
 

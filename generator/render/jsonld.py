@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias
 
 from ..structure.routes import edition_base, target_path, url_of
 from .labels import Labels
@@ -28,7 +28,8 @@ SCHEMA_TYPES = {
 LEGISLATION = ("treaty", "provision", "domestic-law", "resolution")
 """Kinds of legal record that schema.org calls Legislation (concepts are DefinedTerms, the rest CreativeWorks)."""
 
-Ld = dict[str, Any]
+Ld: TypeAlias = dict[str, Any]
+"""A schema.org object, as json.dumps will write it."""
 
 
 def jsonld(data: Ld) -> str:
