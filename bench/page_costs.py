@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.pipeline import check, collector_paused
-from generator.render import edition as render
+from generator.render import edition
+from generator.render.environment import environment
+from generator.structure.relations import build_index
 
 
 def _timed(fn: Callable[..., Any], name: Callable[..., str], acc: dict[str, list[float]]) -> Callable[..., Any]:
@@ -43,16 +45,17 @@ def main() -> None:
         content, problems = check(args.project, parallel=True)
         if content is None:
             raise SystemExit(f"content has errors: {len(problems)} problem(s); run explainer validate")
-        index = render.build_index(content)
-        env = render.environment(args.project)
+        index = build_index(content)
+        env = environment(args.project)
         # The instance method is wrapped on the class: the template name is its second argument.
-        render.Renderer.page = _timed(render.Renderer.page, lambda _self, template, *_a, **_k: template, acc)  # type: ignore[method-assign]
+        edition.Edition.page = _timed(edition.Edition.page, lambda _self, template, *_a, **_k: template, acc)  # type: ignore[method-assign]
+        # Wrapped where the edition looks them up (its module's names), not where they are defined.
         for fn in ("chronology_csv", "chronology_ics"):
-            setattr(render, fn, _timed(getattr(render, fn), lambda *_a, _n=fn, **_k: _n, acc))
+            setattr(edition, fn, _timed(getattr(edition, fn), lambda *_a, _n=fn, **_k: _n, acc))
         for lang in args.langs or content.languages:
             acc.clear()
             start = time.perf_counter()
-            render.Renderer(content, index, lang, env).render()
+            edition.Edition(content, index, lang, env).render()
             total = time.perf_counter() - start
             print(f"{lang}: {total:.2f} s")
             for name, times in sorted(acc.items(), key=lambda kv: -sum(kv[1])):

@@ -27,6 +27,7 @@ from .output.staging import Staging, commit_tree, write_tree
 from .problems import BuildError, ContentError, Problem, UsageError, has_errors
 from .render.i18n import SUPPORTED
 from .structure.redirects import check_redirects
+from .structure.routes import config_paths
 
 GENERATED = "generated"
 """Git-ignored folder holding one docs folder per language and the per-language MkDocs configs."""
@@ -92,7 +93,7 @@ def render_all(project: Path, content: Content, incremental: bool = False) -> di
     """Every generated file (Markdown pages, data files, per-language configs), by relative path."""
     # Imported here, as in the other runs below: Jinja and the templates add about 80 ms (a third) to the
     # start-up of every command, and `validate`, `i18n` and the editor commands never render.
-    from .render.edition import render_site
+    from .render.site import render_site
 
     return render_site(content, project, incremental=incremental)
 
@@ -103,7 +104,7 @@ def stage_all(project: Path, content: Content, dest: Path) -> tuple[Path, int, i
     Why not `render_all` then write: on large content the editions' worker processes
     write their own pages, side by side, instead of sending them back to be written here.
     """
-    from .render.edition import render_site
+    from .render.site import render_site
 
     with Staging(dest) as staging:
         staging.put(render_site(content, project, staging=staging))
@@ -147,7 +148,6 @@ def build(
     the pages were generated, neither `generated/` nor `site/` may change.
     `jobs` MkDocs processes build the language editions side by side.
     """
-    from .render.edition import config_paths
 
     pages_dest = project / GENERATED
     with collector_paused():
@@ -166,7 +166,6 @@ def build(
 
 def serve(project: Path, dev_addr: str, lang: str | None = None) -> NoReturn:
     """Generate once, then become `mkdocs serve` for one edition; the hook regenerates when content/ changes."""
-    from .render.edition import config_paths
 
     address = f"http://{dev_addr}/"
     with collector_paused():

@@ -22,6 +22,7 @@ from ..content.validate import Content
 from ..pipeline import check
 from ..problems import Problem, RefusedError, warning
 from ..structure.relations import build_index
+from ..structure.routes import HOME, pages_of, prose_page, url_of, year_of
 
 MARKER = "<!-- explainer-diff -->"
 """First line of the comment, so CI can find and update its earlier comment."""
@@ -86,17 +87,14 @@ def _fields(old: Any, new: Any) -> list[str]:
 
 
 def _own_pages(folder: str, rid: str, data: Any) -> list[str]:
+    """URLs of the pages whose subject is this record (its own first), as `routes` places them."""
     if folder == "site":
-        return [""]
-    if folder == "pages":
-        return [f"{rid.split('.', 1)[0]}/"]
-    if folder == "questions":
-        return [f"questions/#{rid}"]
-    pages = [f"{folder}/{rid}/"]
-    if folder == "events":
-        date = data.get("date") if isinstance(data, dict) else None
-        pages += ["chronology/"] + ([f"chronology/{date[:4]}/"] if isinstance(date, str) and date[:4].isdigit() else [])
-    return pages
+        paths = [HOME]
+    elif folder == "pages":
+        paths = [prose_page(rid.split(".", 1)[0])]
+    else:
+        paths = pages_of(folder, rid, year_of(data.get("date") if isinstance(data, dict) else None))
+    return [url_of(path) for path in paths]
 
 
 def compare(project: Path, base: str, content: Content | None) -> list[Change]:

@@ -19,7 +19,8 @@ from typing import Any
 from ..content.model import ID_PATTERN, REF_KINDS
 from ..content.yaml_reader import Key, parse_text
 from ..problems import RefusedError, UsageError
-from ..structure.redirects import RECORD_PAGES, REDIRECTS, load_redirects
+from ..structure.redirects import REDIRECTS, load_redirects
+from ..structure.routes import record_page
 
 REF_FIELDS: dict[str, frozenset[str]] = {
     "actor": frozenset({"actors", "organization", "actor", "state"}),
@@ -100,8 +101,7 @@ def rewrite_inline(text: str, kind: str, old: str, new: str) -> tuple[str, int]:
 
 def page_of(kind: str, rid: str) -> str | None:
     """Docs-relative page path of a record, or None for records without a page (questions)."""
-    folder = REF_KINDS[kind]
-    return f"{folder}/{rid}.md" if folder in RECORD_PAGES else None
+    return record_page(REF_KINDS[kind], rid)
 
 
 def _redirects_text(redirects: dict[str, str]) -> str:

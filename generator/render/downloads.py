@@ -1,7 +1,7 @@
-"""Data downloads and structured data: the dataset as JSON, the chronology as CSV and iCalendar, JSON-LD.
+"""Data downloads: the dataset as JSON, the chronology as CSV and iCalendar, each edition's Atom feed.
 
 Why: journalists and researchers reuse data, calendars show the timeline,
-and search engines read schema.org. Every file is derived from the validated
+and feed readers tell returning readers what changed. Every file is derived from the validated
 content only (no clock), so two builds give the same bytes.
 """
 
@@ -9,47 +9,18 @@ from __future__ import annotations
 
 import calendar
 import csv
-import functools
 import io
 import json
 from typing import Any
 
-from ..content.model import REF_KINDS, PartialDate
+from ..content.model import PartialDate
 from ..content.validate import Content
+from ..structure.changes import Change, atom
 from ..structure.relations import source_id
+from ..structure.routes import change_target, edition_base, target_path, url_of
 from . import markup
-
-
-def _pick(value: Any, lang: str, default: str) -> str:
-    if isinstance(value, dict):
-        return str(value.get(lang) or value.get(default) or next(iter(value.values())))
-    return "" if value is None else str(value)
-
-
-def labels(content: Content, lang: str) -> markup.Resolver:
-    """Names of records in `lang`, for turning `[[kind:id]]` into plain text.
-
-    Cached per call: the chronology files name the same few hundred actors tens of thousands of times.
-    """
-    default = content.languages[0]
-
-    @functools.cache
-    def resolve(kind: str, rid: str) -> tuple[str, str] | None:
-        rec = content.records.get(REF_KINDS.get(kind, ""), {}).get(rid)
-        if rec is None:
-            return None
-        m = rec.model
-        name = (
-            getattr(m, "short_name", None)
-            or getattr(m, "name", None)
-            or getattr(m, "short_title", None)
-            or getattr(m, "title", None)
-            or getattr(m, "question", None)
-        )
-        return "", markup.plain(_pick(name, lang, default))
-
-    return resolve
-
+from .i18n import t
+from .labels import Labels, plain_names, text_in
 
 _FRAGMENTS: dict[int, tuple[Any, str]] = {}
 """JSON of each validated model, by model identity: unchanged records are not dumped again (live preview)."""
@@ -106,7 +77,7 @@ def chronology_csv(content: Content, order: list[str], base: str) -> str:
         ]
     )
     sources = content.records.get("sources", {})
-    resolvers = {lang: labels(content, lang) for lang in langs}
+    resolvers = {lang: plain_names(content, lang) for lang in langs}
     for rid in order:
         e = content.get("events", rid)
         ids = [source_id(c) for c in e.sources]
@@ -116,13 +87,13 @@ def chronology_csv(content: Content, order: list[str], base: str) -> str:
                 e.date,
                 PartialDate.parse(e.date).precision,
                 "yes" if e.key else "no",
-                *(markup.plain(_pick(e.title, lang, langs[0]), resolvers[lang]) for lang in langs),
-                *(markup.plain(_pick(e.summary, lang, langs[0]), resolvers[lang]) for lang in langs),
+                *(markup.plain(text_in(e.title, lang, langs[0]), resolvers[lang]) for lang in langs),
+                *(markup.plain(text_in(e.summary, lang, langs[0]), resolvers[lang]) for lang in langs),
                 " ".join(e.actors),
                 " ".join(e.legal),
                 " ".join(ids),
                 " ".join(sources[s].model.url for s in ids if s in sources),
-                f"{base}events/{rid}/",
+                base + url_of(target_path("events", rid)),
             ]
         )
     return out.getvalue()
@@ -151,7 +122,7 @@ def _fold(line: str) -> str:
 def chronology_ics(content: Content, order: list[str], lang: str, base: str) -> str:
     """An all-day calendar entry per event; a month or year spans the whole period, as the data says."""
     default = content.languages[0]
-    resolve = labels(content, lang)
+    resolve = plain_names(content, lang)
     host = base.split("//", 1)[-1].split("/", 1)[0]
     stamp = PartialDate.parse(content.site.reviewed)
     dtstamp = f"{stamp.year:04d}{stamp.month or 1:02d}{stamp.day or 1:02d}T000000Z"
@@ -160,7 +131,7 @@ def chronology_ics(content: Content, order: list[str], lang: str, base: str) -> 
         "VERSION:2.0",
         "PRODID:-//explainer//chronology//EN",
         "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_ics_text(markup.plain(_pick(content.site.title, lang, default)))}",
+        f"X-WR-CALNAME:{_ics_text(markup.plain(text_in(content.site.title, lang, default)))}",
     ]
     for rid in order:
         e = content.get("events", rid)
@@ -178,9 +149,9 @@ def chronology_ics(content: Content, order: list[str], lang: str, base: str) -> 
             f"DTSTAMP:{dtstamp}",
             f"DTSTART;VALUE=DATE:{start[0]:04d}{start[1]:02d}{start[2]:02d}",
             f"DTEND;VALUE=DATE:{end[0]:04d}{end[1]:02d}{end[2]:02d}",
-            f"SUMMARY:{_ics_text(markup.plain(_pick(e.title, lang, default), resolve))}",
-            f"DESCRIPTION:{_ics_text(markup.plain(_pick(e.summary, lang, default), resolve))}",
-            f"URL:{base}events/{rid}/",
+            f"SUMMARY:{_ics_text(markup.plain(text_in(e.title, lang, default), resolve))}",
+            f"DESCRIPTION:{_ics_text(markup.plain(text_in(e.summary, lang, default), resolve))}",
+            f"URL:{base}{url_of(target_path('events', rid))}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
@@ -193,18 +164,15 @@ def _next_day(year: int, month: int, day: int) -> tuple[int, int, int]:
     return (year + 1, 1, 1) if month == 12 else (year, month + 1, 1)
 
 
-def jsonld(data: dict[str, Any]) -> str:
-    """schema.org JSON-LD, safe inside a <script> element (no `<`, `>` or `&` left unescaped)."""
-    text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-SCHEMA_TYPES = {
-    "person": "Person",
-    "state": "Country",
-    "government-body": "GovernmentOrganization",
-    "legislature": "GovernmentOrganization",
-    "court": "GovernmentOrganization",
-    "organization": "Organization",
-    "party": "PoliticalParty",
-}
+def feed(labels: Labels, changes: list[Change]) -> str:
+    """The Atom feed of one edition: an entry per change, newest first, linking to what changed."""
+    content, lang = labels.content, labels.lang
+    base = edition_base(content, lang)
+    entries = []
+    for change in changes:
+        label = labels.change_label(change)
+        kind = t(lang, f"change_{change.type}")
+        summary = markup.plain(labels.pick(change.text)[0], labels.resolve_label) if change.text else f"{kind}: {label}"
+        entries.append((change, f"{kind}: {label}", summary, base + url_of(change_target(change))))
+    title = f"{markup.plain(labels.pick(content.site.title)[0])} — {t(lang, 'whats_new')}"
+    return atom(entries, title, base, lang)

@@ -14,6 +14,11 @@ from html import escape
 
 from markupsafe import Markup
 
+from ..structure.routes import html_relative, target_path
+from . import markup
+from .i18n import t
+from .labels import Labels
+
 MAX_NODES = 48
 """The overview shows the best-connected actors; every actor is listed in text beside it."""
 
@@ -166,3 +171,67 @@ def neighbourhood_svg(center: Node, around: Sequence[Node], edges: Sequence[Edge
         angle = 2 * math.pi * i / len(ring) - math.pi / 2
         pos[node.id] = (round(width / 2 + 260 * math.cos(angle), 1), round(height / 2 + 150 * math.sin(angle), 1))
     return _draw([center, *ring], edges, pos, width, height, title, desc, center=center.id)
+
+
+class Graph:
+    """The actor diagrams of one edition: the edges are worked out once and shared by every actor page."""
+
+    def __init__(self, labels: Labels) -> None:
+        self.labels = labels
+        self._edges: list[Edge] | None = None
+        self._by_actor: dict[str, list[Edge]] | None = None
+
+    def edges(self) -> list[Edge]:
+        """Relations (strong) and offices held in an organization (weak), one line per pair."""
+        if self._edges is None:
+            self._edges = self._find_edges()
+        return self._edges
+
+    def _find_edges(self) -> list[Edge]:
+        labels = self.labels
+        found: dict[tuple[str, str], Edge] = {}
+        for rid, rec in labels.content.records.get("actors", {}).items():
+            name = labels.label("actors", rid)
+            for rel in rec.model.relations:
+                a, b = sorted((rid, rel.actor))
+                label = f"{name}: {markup.plain(labels.pick(rel.relation)[0])} {labels.label('actors', rel.actor)}"
+                found.setdefault((a, b), Edge(a, b, label))
+            for role in rec.model.roles:
+                if role.organization and role.organization != rid:
+                    a, b = sorted((rid, role.organization))
+                    label = f"{name}: {markup.plain(labels.pick(role.title)[0])}"
+                    found.setdefault((a, b), Edge(a, b, label, weak=True))
+        return [found[k] for k in sorted(found)]
+
+    def edges_of(self, rid: str) -> list[Edge]:
+        """The edges that touch one actor."""
+        if self._by_actor is None:
+            self._by_actor = {}
+            for edge in self.edges():
+                self._by_actor.setdefault(edge.a, []).append(edge)
+                self._by_actor.setdefault(edge.b, []).append(edge)
+        return self._by_actor.get(rid, [])
+
+    def svg(self, path: str, center: str | None = None) -> Markup:
+        """The actor diagram for a page: the overview, or one actor's neighbourhood."""
+        labels, lang = self.labels, self.labels.lang
+        actors = labels.content.records.get("actors", {})
+
+        def node(rid: str) -> Node:
+            link = html_relative(target_path("actors", rid), path)
+            return Node(rid, labels.label("actors", rid), actors[rid].model.kind, link)
+
+        if center is None:
+            return overview_svg(
+                [node(rid) for rid in actors], self.edges(), t(lang, "graph_title"), t(lang, "graph_desc")
+            )
+        mine = self.edges_of(center)
+        around = sorted({e.b if e.a == center else e.a for e in mine})
+        nodes = {rid: node(rid) for rid in [center, *around]}
+        return neighbourhood_svg(
+            nodes[center],
+            [nodes[a] for a in around],
+            mine,
+            t(lang, "neighbourhood_title", name=labels.label("actors", center)),
+            t(lang, "graph_desc"),
+        )

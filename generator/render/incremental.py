@@ -16,6 +16,7 @@ from pathlib import Path
 from ..content.model import PartialDate
 from ..content.validate import Content
 from ..content.walk import iter_citations
+from ..structure import routes
 from ..structure.relations import Index, Ref, source_id
 
 
@@ -136,7 +137,7 @@ def _quiet_pages(
     shown_kinds = {kind for kind, _ in changed}
     for ref in changed:
         shown_kinds |= named_by(ref)
-    quiet = {f"{kind}/index.md" for kind in ("actors", "legal", "sources") if kind not in shown_kinds}
+    quiet = {routes.index_page(kind) for kind in ("actors", "legal", "sources") if kind not in shown_kinds}
     questions = content.records.get("questions", {})
     question_refs = {("questions", rid) for rid in questions}
     shown_by_questions = set(question_refs)
@@ -149,10 +150,10 @@ def _quiet_pages(
         shown_by_questions |= {("sources", source_id(c)) for c in iter_citations(m)}
     if not affected & shown_by_questions and not any(kind == "questions" for kind in kinds):
         # Inline [[...]] links in answers are covered by `links` (mentions) already folded into `affected`.
-        quiet.add("questions/index.md")
+        quiet.add(routes.index_page("questions"))
     disputed = _disputed(content) | disputed_before
     if not any(ref in disputed or set(index.mentions.get(ref, [])) & disputed for ref in changed):
-        quiet.add("disputes.md")
+        quiet.add(routes.DISPUTES)
     return quiet
 
 

@@ -13,6 +13,7 @@ import functools
 import html
 import re
 from collections.abc import Callable
+from typing import TypeAlias
 
 from markupsafe import Markup
 
@@ -67,6 +68,10 @@ class Glossary:
         return "".join(out)
 
 
+_Trie: TypeAlias = dict[str, "_Trie"]
+"""One node per prefix; the key "" marks the end of a word."""
+
+
 def _trie_pattern(words: list[str]) -> str:
     """One regular expression matching any of `words`, longest first, shaped as a trie.
 
@@ -74,14 +79,14 @@ def _trie_pattern(words: list[str]) -> str:
     term at each position, so linking grew with the size of the glossary; the
     trie reads each character once whatever the number of terms.
     """
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def pattern(node: dict[str, dict]) -> str:
+    def pattern(node: _Trie) -> str:
         ends = "" in node
         branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
         if not branches:
@@ -160,52 +165,6 @@ def inline(text: str, resolve: Resolver, glossary: Glossary | None = None) -> Ma
     parts.append(plain_part(text[pos:]))
     # Indentation would turn a line into a code block: drop it, keep paragraphs.
     return Markup(_INDENT.sub("\n", "".join(parts)).strip())
-
-
-def _relpath(path: str, start: str) -> str:
-    """posixpath.relpath for clean relative paths, without touching the file system (it is called per link)."""
-    to = [p for p in path.split("/") if p and p != "."]
-    here = [p for p in start.split("/") if p and p != "."]
-    common = 0
-    while common < min(len(to), len(here)) and to[common] == here[common]:
-        common += 1
-    parts = [".."] * (len(here) - common) + to[common:]
-    return "/".join(parts) or "."
-
-
-def relative(target: str, base: str) -> str:
-    """Relative link from page `base` to `target` (both paths of .md files, `#anchor` kept)."""
-    return _relative_from(target, base.rpartition("/")[0])
-
-
-@functools.cache
-def _relative_from(target: str, folder: str) -> str:
-    """Remembered by target and folder: every page in a folder shares its links."""
-    path, _, anchor = target.partition("#")
-    return _relpath(path, folder) + (f"#{anchor}" if anchor else "")
-
-
-def url_of(md_path: str) -> str:
-    """The URL MkDocs gives a page (directory URLs): `events/x.md` → `events/x/`, `index.md` → ``."""
-    path, _, anchor = md_path.partition("#")
-    stem = path.removesuffix(".md")
-    if stem == "index":
-        url = ""
-    elif stem.endswith("/index"):
-        url = stem.removesuffix("index")
-    else:
-        url = stem + "/"
-    return url + (f"#{anchor}" if anchor else "")
-
-
-def html_relative(target: str, base: str) -> str:
-    """Relative URL for raw HTML (where MkDocs does not rewrite .md links) from page `base` to `target`."""
-    dest = url_of(target)
-    path, _, anchor = dest.partition("#")
-    here = url_of(base)
-    rel = _relpath(path or ".", here or ".")
-    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") and not rel.endswith("/") else "")
-    return rel + (f"#{anchor}" if anchor else "")
 
 
 def plain(text: str, resolve: Resolver | None = None) -> str:

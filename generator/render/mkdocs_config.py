@@ -12,30 +12,12 @@ import json
 from importlib import resources
 
 from ..content.validate import Content
+from ..structure.routes import SECTIONS, config_name, edition_base, edition_link, prose_page
 from . import markup
 from .i18n import language_name, t
 
 UI_KEYS = ["not_found_title", "not_found_text", "home", "chronology", "actors", "legal", "questions", "sources"]
 """Interface strings the theme overrides print (the 404 page)."""
-
-SECTIONS = [
-    "index.md",
-    "chronology/index.md",
-    "actors/index.md",
-    "legal/index.md",
-    "questions/index.md",
-    "disputes.md",
-    "sources/index.md",
-    "whats-new.md",
-    "data.md",
-]
-"""Navigation: section landing pages only, so page size stays bounded as content grows."""
-
-
-def edition_base(content: Content, lang: str) -> str:
-    """Absolute URL of an edition's root: the default language at the site root, others under /<lang>/."""
-    root = content.site.site_url.rstrip("/") + "/"
-    return root if lang == content.languages[0] else f"{root}{lang}/"
 
 
 def _text(value: object, lang: str, default: str) -> str:
@@ -48,17 +30,12 @@ def edition_config(content: Content, lang: str) -> str:
     """`generated/mkdocs.<lang>.yml`: inherits ../mkdocs.yml; JSON values are valid YAML and escape everything."""
     default = content.languages[0]
     site = content.site
-    nav = SECTIONS + [f"{pid}.md" for pid, _ in sorted(content.pages.items(), key=lambda kv: (_order(kv[1]), kv[0]))]
+    nav = SECTIONS + [
+        prose_page(pid) for pid, _ in sorted(content.pages.items(), key=lambda kv: (_order(kv[1]), kv[0]))
+    ]
     alternate = []
     for other in content.languages:
-        if other == lang:
-            link = "./"
-        elif lang == default:
-            link = f"{other}/"
-        elif other == default:
-            link = "../"
-        else:
-            link = f"../{other}/"
+        link = edition_link(lang, other, content.languages)
         alternate.append(
             {"name": language_name(other), "link": link, "lang": other, "base": edition_base(content, other)}
         )
@@ -144,6 +121,6 @@ def edition_files(content: Content, lang: str) -> dict[str, str]:
     """Config and assets of one edition, keyed by path under generated/."""
     css = (resources.files("generator.render") / "assets" / "explainer.css").read_text(encoding="utf-8")
     return {
-        f"mkdocs.{lang}.yml": edition_config(content, lang),
+        config_name(lang): edition_config(content, lang),
         f"{lang}/assets/explainer.css": css,
     }

@@ -11,19 +11,18 @@ writes the pages, in each edition's language (`locales/<lang>.yml`,
 from __future__ import annotations
 
 import html
-import posixpath
 from pathlib import Path
 
 from ..content.load import load_file
-from ..structure.redirects import load_redirects, page_url
+from ..structure.redirects import load_redirects
+from ..structure.routes import edition_root, url_of, url_relative
 from .i18n import SUPPORTED, locale
 
 
 def redirect_html(old: str, new: str, lang: str, base_url: str) -> str:
     """A redirect page at `old`'s URL: meta refresh, canonical link, and a plain link for the rest."""
-    old_url, new_url = page_url(old), page_url(new)
-    relative = posixpath.relpath(new_url or ".", old_url or ".")
-    relative = "./" if relative == "." else relative + "/"
+    old_url, new_url = url_of(old), url_of(new)
+    relative = url_relative(new_url, old_url)
     wording = locale(lang if lang in SUPPORTED else "en").redirect
     href = html.escape(relative, quote=True)
     canonical = html.escape(base_url + new_url, quote=True) if base_url else ""
@@ -53,10 +52,10 @@ def redirect_pages(project_root: Path, languages: list[str], site_url: str | Non
     redirects, _ = load_redirects(content)
     base = (site_url.rstrip("/") + "/") if site_url else _site_url(content)
     files: dict[str, str] = {}
-    for i, lang in enumerate(languages):
-        edition = base + (f"{lang}/" if i and base else "")
+    for lang in languages:
+        edition = edition_root(base, lang, languages) if base else ""
         for old, new in redirects.items():
-            files[f"{lang}/{page_url(old)}index.html"] = redirect_html(old, new, lang, edition)
+            files[f"{lang}/{url_of(old)}index.html"] = redirect_html(old, new, lang, edition)
     return dict(sorted(files.items()))
 
 

@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import Any
 
 from markupsafe import Markup
 
 from ..content.model import PartialDate
+from ..structure.routes import html_relative, month_anchor, target_path
 from .i18n import format_date, t
+from .labels import Labels
 
 Mark = tuple[str, PartialDate, str, bool]
 """(link, date, label, key moment?)"""
+
+COMPACT = 300
+"""Past this many events, the chronology index and timeline summarise by year and month (pages stay small)."""
+KEY_MARKS = 40
+"""Key moments labelled on a summarised timeline (the latest ones)."""
 
 ROW = 30
 LEFT = 14
@@ -92,3 +100,37 @@ def timeline_svg(marks: Sequence[Mark], lang: str, width: int = 900) -> Markup:
         )
     out.append("</svg></div></figure>")
     return Markup("".join(out))
+
+
+def timeline(labels: Labels, key_events: list[tuple[str, Any]], events: list[tuple[str, Any]], path: str) -> Markup:
+    """The timeline of a page: every event, or, past COMPACT events, one mark per month (with its count)."""
+    lang = labels.lang
+    if len(events) <= COMPACT:
+        marks = [
+            (
+                html_relative(target_path("events", rid), path),
+                PartialDate.parse(e.date),
+                labels.label("events", rid),
+                e.key,
+            )
+            for rid, e in events
+        ]
+        return timeline_svg(marks, lang)
+    months: dict[tuple[int, int], int] = {}
+    for _, e in events:
+        d = PartialDate.parse(e.date)
+        months[(d.year, d.month)] = months.get((d.year, d.month), 0) + 1
+    marks = [
+        (
+            html_relative(month_anchor(y, m), path),
+            PartialDate(y, m),
+            f"{format_date(PartialDate(y, m), lang) if m else y}: {t(lang, 'n_events', n=n)}",
+            False,
+        )
+        for (y, m), n in sorted(months.items())
+    ]
+    marks += [
+        (html_relative(target_path("events", rid), path), PartialDate.parse(e.date), labels.label("events", rid), True)
+        for rid, e in key_events[-KEY_MARKS:]
+    ]
+    return timeline_svg(marks, lang)

@@ -14,24 +14,23 @@ from pathlib import Path
 
 from ..content.load import load_file
 from ..problems import Problem, error
+from .routes import RECORD_PAGES, site_pages
 
 REDIRECTS = "redirects.yml"
 """File name inside content/."""
-RECORD_PAGES = ("actors", "legal", "sources", "events")
-"""Folders whose records have a page of their own (questions are anchors on one page)."""
 _PATH = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 
 
 def known_pages(content: Path) -> set[str]:
-    """Docs-relative paths of the pages a redirect may point to (record, index and prose pages)."""
-    pages = {"index.md", "chronology/index.md", "questions/index.md", "disputes.md"}
-    for folder in RECORD_PAGES:
-        pages.add(f"{folder}/index.md")
-        pages |= {f"{folder}/{p.stem}.md" for p in (content / folder).glob("*.yml")}
-    pages |= {f"{p.name.split('.', 1)[0]}.md" for p in (content / "pages").glob("*.md")}
+    """Docs-relative paths of the pages a redirect may point to (record, index and prose pages).
+
+    Read from the file names in `content/`, so that a redirect can be checked
+    even when records fail validation; `routes` says where each one is.
+    """
+    records = {folder: [p.stem for p in (content / folder).glob("*.yml")] for folder in RECORD_PAGES}
+    prose = [p.name.split(".", 1)[0] for p in (content / "pages").glob("*.md")]
     years = {p.name[:4] for p in (content / "events").glob("*.yml") if p.name[:4].isdigit()}
-    pages |= {f"chronology/{year}.md" for year in years}
-    return pages
+    return site_pages(records, prose, years)
 
 
 def load_redirects(content: Path) -> tuple[dict[str, str], list[Problem]]:
@@ -95,18 +94,9 @@ def check_redirects(project: Path) -> list[Problem]:
     return load_redirects(project / "content")[1]
 
 
-def page_url(path: str) -> str:
-    """Directory URL MkDocs gives a page: `actors/x.md` → `actors/x/`, `chronology/index.md` → `chronology/`."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
 __all__ = [
     "REDIRECTS",
     "check_redirects",
     "known_pages",
     "load_redirects",
-    "page_url",
 ]

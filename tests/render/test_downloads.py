@@ -7,8 +7,13 @@ import io
 import json
 from pathlib import Path
 
+import feedparser
+
+from generator.content.validate import Content
 from generator.pipeline import check, render_all
-from generator.render.downloads import jsonld
+from generator.render.downloads import feed
+from generator.render.labels import Labels
+from generator.structure.changes import collect
 
 
 def test_downloads(small_project: Path) -> None:
@@ -29,12 +34,6 @@ def test_downloads(small_project: Path) -> None:
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
 
 
-def test_jsonld_cannot_close_its_script() -> None:
-    text = jsonld({"name": "</script><script>alert(1)</script> & more"})
-    assert "<" not in text and ">" not in text and "&" not in text
-    assert json.loads(text)["name"].startswith("</script>")
-
-
 def test_dataset_is_exactly_json_dumps(small_project: Path) -> None:
     """The fragment-assembled download equals a plain json.dumps of the whole dataset."""
     from generator.render.downloads import dataset_json
@@ -48,3 +47,13 @@ def test_dataset_is_exactly_json_dumps(small_project: Path) -> None:
     content.records["questions"] = {}
     data["questions"] = {}
     assert dataset_json(content) == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def test_feed_links_each_change_to_its_page(small_content: Content) -> None:
+    changes = collect(small_content)
+    parsed = feedparser.parse(feed(Labels(small_content, "es"), changes))
+    assert parsed.feed.title == "Explicativo de prueba — Novedades"
+    assert len(parsed.entries) == len(changes)
+    links = {entry.link for entry in parsed.entries}
+    assert "https://example.org/fixture/es/events/2025-11-03-asylum/#corrections" in links
+    assert "https://example.org/fixture/es/actors/alpha/" in links

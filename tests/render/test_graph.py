@@ -2,7 +2,8 @@
 
 from xml.etree import ElementTree
 
-from generator.render.graph import Edge, Node, neighbourhood_svg, overview_svg
+from generator.render.graph import Edge, Graph, Node, neighbourhood_svg, overview_svg
+from generator.render.labels import Labels
 
 NODES = [
     Node("peru", "Peru", "state", "../peru/"),
@@ -30,3 +31,25 @@ def test_neighbourhood_centres_the_actor() -> None:
     svg = str(neighbourhood_svg(NODES[1], [NODES[0], NODES[2]], EDGES[::2], "Mexico", "desc"))
     assert 'class="graph-node graph-center" href="../mexico/"' in svg
     assert neighbourhood_svg(NODES[1], [], [], "x", "y") == ""
+
+
+def test_edges_of_the_content(es: Labels) -> None:
+    graph = Graph(es)
+    edges = graph.edges()
+    assert edges is graph.edges()  # worked out once per edition
+    # A relation is a strong line; an office held in an organization a weak one.
+    assert edges == [
+        Edge("alpha", "beta", "Alfa: su abogado es Beta Abogado"),
+        Edge("alpha", "land", "Alfa: Ministra", weak=True),
+    ]
+    assert all("alpha" in (e.a, e.b) for e in graph.edges_of("alpha"))
+
+
+def test_diagrams_link_from_the_page(es: Labels) -> None:
+    graph = Graph(es)
+    overview = ElementTree.fromstring(str(graph.svg("actors/index.md")))
+    links = {a.get("href") for a in overview.iter("{http://www.w3.org/2000/svg}a")}
+    assert "alpha/" in links
+    around = ElementTree.fromstring(str(graph.svg("actors/alpha.md", "alpha")))
+    links = {a.get("href") for a in around.iter("{http://www.w3.org/2000/svg}a")}
+    assert {"../beta/", "../land/"} <= links

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import check, generate, render_all
-from generator.render.edition import render_site
 from generator.render.incremental import Reuse, plan
+from generator.render.site import render_site
 from generator.structure.relations import build_index
 
 EDITS = {

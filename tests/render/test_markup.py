@@ -9,7 +9,7 @@ import markdown
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.render.markup import escape, html_relative, inline, plain, prose, relative, url_of
+from generator.render.markup import escape, inline, plain, prose
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
 
@@ -60,16 +60,8 @@ def test_unknown_reference_becomes_text() -> None:
     assert inline("[[actor:nobody|Nobody]]", resolve) == "Nobody"
 
 
-def test_plain_and_urls() -> None:
+def test_plain() -> None:
     assert plain("**Hi** [[actor:x]] and [a](https://b.c)", resolve) == "Hi Ex and a"
-    assert relative("actors/x.md", "events/e.md") == "../actors/x.md"
-    assert (
-        url_of("index.md") == ""
-        and url_of("chronology/index.md") == "chronology/"
-        and url_of("events/e.md") == "events/e/"
-    )
-    assert html_relative("events/x.md", "chronology/2025.md") == "../../events/x/"
-    assert html_relative("questions/index.md#q", "index.md") == "questions/#q"
 
 
 def test_prose_keeps_structure_but_not_html() -> None:

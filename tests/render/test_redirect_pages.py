@@ -69,3 +69,12 @@ def test_wording_comes_from_the_locale(lang: str, title: str, moved: str) -> Non
     assert f'<p>{moved} <a href="../">../</a>.</p>' in page
     assert f'<html lang="{lang}">' in page
     assert "canonical" not in page
+
+
+def test_redirect_links_are_relative_directory_urls() -> None:
+    assert 'url=../new/"' in redirect_html("actors/old.md", "actors/new.md", "en", "")
+    assert 'url=../../"' in redirect_html("actors/old.md", "index.md", "en", "")
+    assert 'url=../actors/new/"' in redirect_html("about.md", "actors/new.md", "es", "https://x.org/es/")
+    assert 'href="https://x.org/es/actors/new/"' in redirect_html(
+        "about.md", "actors/new.md", "es", "https://x.org/es/"
+    )

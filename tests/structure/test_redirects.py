@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.structure.redirects import known_pages, load_redirects, page_url
+from generator.structure.redirects import known_pages, load_redirects
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,13 +21,6 @@ def project(tmp_path: Path) -> Path:
 
 def _actor(project: Path) -> str:
     return min(p.stem for p in (project / "content/actors").glob("*.yml"))
-
-
-def test_page_urls() -> None:
-    assert page_url("actors/x.md") == "actors/x/"
-    assert page_url("chronology/index.md") == "chronology/"
-    assert page_url("index.md") == ""
-    assert page_url("about.md") == "about/"
 
 
 def test_no_file_means_no_redirects(project: Path) -> None:

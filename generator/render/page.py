@@ -1,0 +1,256 @@
+"""What a template may call while it renders one page: `p` in every template.
+
+Why a class of helpers: the logic stays in Python, where it is typed and
+tested, and templates stay declarative. Project overrides
+(`overrides/generator/*.j2`) call these methods by name, so the names and
+their arguments are a public interface: `p.text`, `p.md`, `p.prose`, `p.t`,
+`p.date`, `p.link`, `p.to`, `p.ref`, `p.change_link`, `p.events_of`,
+`p.stated`, `p.cite`, `p.cite_short`, `p.sure`, `p.notes`, `p.ld`,
+`p.search_terms` and `p.front`.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any
+
+from markupsafe import Markup
+
+from ..content.model import REF_KINDS
+from ..content.validate import Content
+from ..structure.changes import Change
+from ..structure.relations import Index, independent_publishers, source_id
+from ..structure.routes import change_target, html_relative, relative, target_path
+from . import jsonld, markup
+from .i18n import format_date, t
+from .labels import Labels
+
+DESCRIPTION = 300
+"""Characters of a page description kept in its front matter (search snippets and link previews)."""
+
+
+class Shared:
+    """What every page of one edition shares: its texts, the back-links, the order of events, rendered text.
+
+    Why shared: an event's summary is the same Markdown on its page and on its
+    year's page, and the names of records recur on every page that lists them.
+    """
+
+    def __init__(self, labels: Labels, index: Index) -> None:
+        self.labels = labels
+        self.content: Content = labels.content
+        self.index = index
+        self.order = {rid: i for i, rid in enumerate(index.events_by_date)}
+        self.inline_cache: dict[tuple[str, str, bool], Markup] = {}
+        """Inline Markdown by (text, page folder, glossary)."""
+
+
+class Notes:
+    """Numbered footnotes of one page: the same citation gets the same number."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.keys: dict[tuple[str, str, str], int] = {}
+        self.items: list[Any] = []
+
+    def cite(self, citations: list[Any]) -> Markup:
+        """Footnote references for citations, numbering each new one."""
+        refs: list[str] = []
+        for cite in citations:
+            key = (source_id(cite), getattr(cite, "quote", None) or "", getattr(cite, "locator", None) or "")
+            if key not in self.keys:
+                self.items.append(cite)
+                self.keys[key] = len(self.items)
+            ref = f"[^{self.keys[key]}]"
+            if ref not in refs:
+                refs.append(ref)
+        return Markup("".join(refs))
+
+    def definitions(self) -> Markup:
+        """Every footnote cited on the page (the footer prints them)."""
+        lines = [f"[^{i}]: {self.page.footnote(cite)}" for i, cite in enumerate(self.items, 1)]
+        return Markup("\n".join(lines))
+
+
+class Page:
+    """Helpers a template calls while rendering one page in one language."""
+
+    def __init__(self, shared: Shared, path: str) -> None:
+        self.shared = shared
+        self.labels = shared.labels
+        self.path = path
+        self.lang = shared.labels.lang
+        self.notes = Notes(self)
+        self.glossary_on = True
+
+    def text(self, value: Any) -> str:
+        """Localized plain text (fallback to the default language)."""
+        return self.labels.text(value)
+
+    def md(self, value: Any) -> Markup:
+        """Localized content text as safe Markdown, with a visible mark when it is a fallback."""
+        if value is None:
+            return Markup("")
+        text, fallback = self.labels.pick(value)
+        # Links are relative to the page's folder, so pages in one folder can share the result.
+        key = (text, self.path.rpartition("/")[0], self.glossary_on)
+        cache = self.shared.inline_cache
+        out = cache.get(key)
+        if out is None:
+            out = markup.inline(text, self.resolver, self.labels.glossary if self.glossary_on else None)
+            cache[key] = out
+        if fallback:
+            out += Markup(f' <small class="untranslated">{markup.attr(t(self.lang, "not_translated"))}</small>')
+        return out
+
+    def resolver(self, kind: str, rid: str) -> tuple[str, str] | None:
+        """A `markup.Resolver`: the link from this page to a record, and the record's name."""
+        folder = REF_KINDS.get(kind)
+        if folder is None or rid not in self.shared.content.records.get(folder, {}):
+            return None
+        return self.link(folder, rid), self.labels.label(folder, rid)
+
+    def change_link(self, change: Change) -> Markup:
+        """A Markdown link to the record (and anchor) a change is about."""
+        target = relative(change_target(change), self.path)
+        return Markup(f"[{markup.escape(self.labels.change_label(change))}]({target})")
+
+    def events_of(self, kind: str, rid: str) -> list[tuple[str, Any]]:
+        """Events that mention a record, oldest first."""
+        ids = [r for k, r in self.shared.index.mentions.get((kind, rid), []) if k == "events"]
+        ids.sort(key=lambda e: self.shared.order.get(e, 0))
+        return [(e, self.shared.content.get("events", e)) for e in ids]
+
+    def stated(self, rec: Any, dispute: Any) -> Markup:
+        """The version this page states, for the field a dispute is about."""
+        field = dispute.field
+        if field == "date":
+            return Markup(markup.escape(self.date(rec.date)))
+        if field in ("from", "to"):
+            value = rec.start if field == "from" else rec.end
+            return Markup(markup.escape(self.date(value) if value else "—"))
+        if field == "title" or not hasattr(rec, "summary"):
+            return self.md(rec.title)
+        return Markup(markup.escape(self.t("as_above")))
+
+    def prose(self, body: str) -> Markup:
+        """An editor's Markdown page: structure kept, HTML and attribute lists shown as text, links checked."""
+        return markup.prose(body, self.resolver)
+
+    def link(self, kind: str, rid: str) -> str:
+        """Relative URL from this page to a record."""
+        return relative(target_path(kind, rid), self.path)
+
+    def html_link(self, kind: str, rid: str) -> str:
+        """Relative URL for raw HTML (SVG marks), which MkDocs does not rewrite."""
+        return html_relative(target_path(kind, rid), self.path)
+
+    def to(self, path: str) -> str:
+        """Relative URL from this page to a generated page path."""
+        return relative(path, self.path)
+
+    def ref(self, kind: str, rid: str) -> Markup:
+        """A Markdown link to a record, labelled with its name."""
+        return Markup(f"[{markup.escape(self.labels.label(kind, rid))}]({self.link(kind, rid)})")
+
+    def date(self, value: str | None) -> str:
+        """A date in this language at its own precision ("November 2025"); "" for none."""
+        return format_date(value, self.lang) if value else ""
+
+    def t(self, key: str, **values: Any) -> str:
+        """An interface string in this language, with `{name}` placeholders filled from `values`."""
+        return t(self.lang, key, **values)
+
+    def cite(self, citations: list[Any]) -> Markup:
+        """Footnote references to citations; the footer lists the footnotes."""
+        return self.notes.cite(citations)
+
+    def footnote(self, cite: Any) -> str:
+        """One footnote: title, publisher, date, link, and the quote where given."""
+        src = self.shared.content.get("sources", source_id(cite))
+        parts = [f"[{markup.escape(src.title)}](<{src.url}>)", markup.escape(src.publisher)]
+        if src.published:
+            parts.append(markup.escape(format_date(src.published, self.lang)))
+        line = ", ".join(parts) + "."
+        quote = getattr(cite, "quote", None)
+        if quote:
+            line += f" “{markup.escape(quote)}”"
+            translation = (getattr(cite, "translation", None) or {}).get(self.lang)
+            if translation and src.language != self.lang:
+                line += f" ({markup.escape(t(self.lang, 'translation'))}: “{markup.escape(translation)}”)"
+        locator = getattr(cite, "locator", None)
+        if locator:
+            line += f" — {markup.escape(locator)}"
+        line += f" [↗]({self.link('sources', source_id(cite))})"
+        return line
+
+    def cite_short(self, citations: list[Any]) -> Markup:
+        """Sources named by publisher, each linking to its source page (for long summary pages)."""
+        seen: list[str] = []
+        for cite in citations:
+            sid = source_id(cite)
+            if sid not in seen:
+                seen.append(sid)
+        sources = self.shared.content
+        links = [
+            f"[{markup.escape(sources.get('sources', sid).publisher)}]({self.link('sources', sid)})" for sid in seen
+        ]
+        return Markup(" (" + "; ".join(links) + ")")
+
+    def sure(self, citations: list[Any]) -> Markup:
+        """How many independent publishers back a fact; a single one is flagged."""
+        n = len(independent_publishers(self.shared.content, citations))
+        if n <= 1:
+            return Markup(f'<span class="sure sure-single">{markup.attr(self.t("single_source"))}</span>')
+        return Markup(f'<span class="sure">{markup.attr(self.t("n_sources", n=n))}</span>')
+
+    def ld(self, kind: str, rid: str = "") -> dict[str, Any]:
+        """schema.org description of the page's record (Event, Person, Organization, Legislation...)."""
+        return jsonld.ld(self.labels, self.path, kind, rid)
+
+    def search_terms(self, *texts: Any) -> Markup:
+        """Accent-free spellings of names, for search only (Material's search does not fold accents).
+
+        Why: readers type "Jeri" for "Jerí". The words go in a hidden element
+        that screen readers skip; nothing is shown twice on the page.
+        """
+        words = {markup.plain(self.labels.pick(text)[0]) for text in texts if text}
+        folded = sorted({without_accents(w) for w in words} - words)
+        if not folded:
+            return Markup("")
+        return Markup(f'<span class="search-only" aria-hidden="true">{markup.attr(" · ".join(folded))}</span>')
+
+    def front(
+        self, title: str, description: str, ld: dict[str, Any] | None = None, search_exclude: bool = False
+    ) -> Markup:
+        """YAML front matter (JSON strings are valid YAML).
+
+        Why HTML-escaped: Material prints `page.title` and `page.meta.description`
+        into `<title>` and `content="..."` without escaping (MkDocs templates do
+        not autoescape), so a quote in a headline would otherwise break out of
+        the attribute.
+        """
+        short = description if len(description) <= DESCRIPTION else description[: DESCRIPTION - 1].rstrip() + "…"
+        data: dict[str, object] = {"title": markup.attr(title), "description": markup.attr(short)}
+        if search_exclude:
+            # Summary pages repeat the event pages' text: searching them would double every hit and the index.
+            data["search"] = {"exclude": True}
+        if ld is not None and ld.get("@type") in jsonld.SCHEMA_TYPES.values():
+            # Who-is-who pages first in search results for a name.
+            data["search"] = {"boost": 2}
+        if ld is not None:
+            ld.setdefault("dateModified", self.shared.content.site.reviewed)
+            data["updated"] = ld["dateModified"]
+            data["jsonld"] = jsonld.jsonld(ld)
+        lines = [f"{k}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}" for k, v in data.items()]
+        return Markup("---\n" + "\n".join(lines) + "\n---\n")
+
+
+def without_accents(text: str) -> str:
+    """Remove diacritics, keeping case: "José Jerí" → "Jose Jeri".
+
+    Why not `content.validate.fold`: that one also casefolds (ids), and search
+    terms keep the name's capitals.
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
