@@ -137,7 +137,9 @@ class CitationDetail(Model):
     translation: dict[LangCode, NonEmpty] | None = Field(
         None, description="Translation of the quote into the site's other languages, by language code."
     )
-    locator: NonEmpty | None = Field(None, description="Where in the source: page, paragraph, article, timestamp.")
+    locator: Text | None = Field(
+        None, description="Where in the source: page, paragraph, article, speaker, timestamp; in every site language."
+    )
 
 
 Citation: TypeAlias = Slug | CitationDetail

@@ -58,7 +58,9 @@ class Notes:
         """Footnote references for citations, numbering each new one."""
         refs: list[str] = []
         for cite in citations:
-            key = (source_id(cite), getattr(cite, "quote", None) or "", getattr(cite, "locator", None) or "")
+            locator = getattr(cite, "locator", None)
+            where = self.page.labels.pick(locator)[0] if locator else ""
+            key = (source_id(cite), getattr(cite, "quote", None) or "", where)
             if key not in self.keys:
                 self.items.append(cite)
                 self.keys[key] = len(self.items)
@@ -181,7 +183,7 @@ class Page:
                 line += f" ({markup.escape(t(self.lang, 'translation'))}: “{markup.escape(translation)}”)"
         locator = getattr(cite, "locator", None)
         if locator:
-            line += f" — {markup.escape(locator)}"
+            line += f" — {markup.escape(self.labels.pick(locator)[0])}"
         line += f" [↗]({self.link('sources', source_id(cite))})"
         return line
 
