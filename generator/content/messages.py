@@ -96,7 +96,7 @@ def _pattern_message(pattern: str, value: Any) -> str:
     if "\\d{4}" in pattern:
         return f"{describe(value)} is not a date: expected YYYY-MM-DD, YYYY-MM or YYYY"
     if "a-z0-9" in pattern:
-        return f"{describe(value)} is not a valid id: use lowercase letters, digits and hyphens (like 'jose-jeri')"
+        return f"{describe(value)} is not a valid id: use lowercase letters, digits and hyphens (like 'jane-doe')"
     if "A-Z" in pattern:
         return f"{describe(value)} is not an ISO 3166 two-letter country code such as 'PE'"
     if "^Q" in pattern:

@@ -212,6 +212,10 @@ class Site(Model):
     languages: list[LangCode] = Field(min_length=1, description="Language codes; the first is the default.")
     site_url: Url = Field(description="Where the site is published, for canonical links.")
     repo_url: Url | None = Field(None, description="Repository where the content is edited.")
+    location: Text | None = Field(
+        None,
+        description="Where the story takes place (a country or city), given to search engines as its events' place.",
+    )
     reviewed: DateStr = Field(description="Date the whole content was last reviewed.")
     summary: Text | None = Field(None, description="What happened, in brief, for the home page.")
     key_facts: list[KeyFact] = Field(default_factory=list, description="The home page's key-facts box.")

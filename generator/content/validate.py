@@ -83,7 +83,7 @@ def validate(tree: RawTree, interface_languages: frozenset[str]) -> tuple[Conten
                         1,
                         1,
                         "bad-id",
-                        f"file name '{rid}' is not a valid id: use lowercase letters, digits and hyphens (like 'jose-jeri.yml')",
+                        f"file name '{rid}' is not a valid id: use lowercase letters, digits and hyphens (like 'jane-doe.yml')",
                     )
                 )
                 continue

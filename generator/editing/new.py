@@ -86,8 +86,8 @@ def choices(kind: str, field: str) -> list[str]:
 
 
 def slugify(text: str, limit: int = 60) -> str:
-    """ASCII, lowercase-hyphen id from any text: `José Jerí Oré` → `jose-jeri-ore`."""
-    text = re.sub(r"['\u2019]", "", text)  # "Peru's" → "perus", not "peru-s"
+    """ASCII, lowercase-hyphen id from any text: `Zoë Muñoz-Pérez` → `zoe-munoz-perez`."""
+    text = re.sub(r"['\u2019]", "", text)  # "Ann's" → "anns", not "ann-s"
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > limit:

@@ -123,7 +123,7 @@ def rename(project: Path, kind: str, old: str, new: str) -> RenameResult:
         raise RenameUsageError(f"unknown kind '{kind}'; expected one of {', '.join(REF_KINDS)}")
     if not re.match(ID_PATTERN, new) or len(new) > 120:
         raise RenameUsageError(
-            f"'{new}' is not a valid id: use lowercase letters, digits and hyphens (like 'jose-jeri')"
+            f"'{new}' is not a valid id: use lowercase letters, digits and hyphens (like 'jane-doe')"
         )
     content = project / "content"
     folder = REF_KINDS[kind]

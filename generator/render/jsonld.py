@@ -68,28 +68,26 @@ def history_ld(labels: Labels, model: Any, data: Ld) -> Ld:
     return data
 
 
-def _place(labels: Labels, event: Any) -> str:
-    """The name of an event's `Place`.
-
-    Why isolated: "Peru" is story-specific data in the generic generator (an
-    event that involves the actor `peru` happens in Peru; any other is placed
-    at the site's URL). Removing it changes the golden output, so it is its
-    own reviewed change; until then it lives here and nowhere else.
-    """
-    return "Peru" if "peru" in event.actors else labels.content.site.site_url
+def _place(labels: Labels) -> Ld | None:
+    """The schema.org `Place` of the story's events, from site.yml's `location` (none when it is not given)."""
+    location = labels.content.site.location
+    return {"@type": "Place", "name": labels.text(location)} if location else None
 
 
 def _event(labels: Labels, e: Any, url: str) -> Ld:
-    return {
+    data: Ld = {
         "@type": "Event",
         "name": labels.text(e.title),
         "startDate": e.date,
         "description": labels.text(e.summary),
         "url": url,
         "eventStatus": "https://schema.org/EventScheduled",
-        "location": {"@type": "Place", "name": _place(labels, e)},
         "about": [{"@type": "Thing", "name": labels.label("actors", a)} for a in e.actors],
     }
+    place = _place(labels)
+    if place is not None:
+        data["location"] = place
+    return data
 
 
 def _actor(labels: Labels, a: Any, url: str) -> Ld:

@@ -214,7 +214,7 @@ class Page:
     def search_terms(self, *texts: Any) -> Markup:
         """Accent-free spellings of names, for search only (Material's search does not fold accents).
 
-        Why: readers type "Jeri" for "Jerí". The words go in a hidden element
+        Why: readers type "Munoz" for "Muñoz". The words go in a hidden element
         that screen readers skip; nothing is shown twice on the page.
         """
         words = {markup.plain(self.labels.pick(text)[0]) for text in texts if text}
@@ -250,7 +250,7 @@ class Page:
 
 
 def without_accents(text: str) -> str:
-    """Remove diacritics, keeping case: "José Jerí" → "Jose Jeri".
+    """Remove diacritics, keeping case: "José Muñoz" → "Jose Munoz".
 
     Why not `content.validate.fold`: that one also casefolds (ids), and search
     terms keep the name's capitals.

@@ -69,7 +69,7 @@ def load_redirects(content: Path) -> tuple[dict[str, str], list[Problem]]:
         if not _PATH.match(old) or not _PATH.match(new):
             bad = old if not _PATH.match(old) else new
             problems.append(
-                error(shown, line, col, "bad-redirect", f"'{bad}' is not a page path such as 'actors/jose-jeri.md'")
+                error(shown, line, col, "bad-redirect", f"'{bad}' is not a page path such as 'actors/jane-doe.md'")
             )
             continue
         if old in pages:

@@ -6,9 +6,9 @@ edition. When each of those wrote its own rule (six modules did), moving a
 kind of record to other pages meant finding them all, and nothing checked
 that they agreed. Everything here is a pure function of ids and paths.
 
-Paths are docs-relative Markdown paths (`actors/jose-jeri.md`, with an
+Paths are docs-relative Markdown paths (`actors/jane-doe.md`, with an
 optional `#anchor`); URLs are what MkDocs makes of them with directory URLs
-(`actors/jose-jeri/`).
+(`actors/jane-doe/`).
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ def test_bad_entries_are_reported_with_positions(project: Path, capsys: pytest.C
     assert [p.text() for p in problems] == [
         "content/redirects.yml:3:16: error: redirect target 'actors/missing.md' is not a page of the site [redirect-target-missing]",
         f"content/redirects.yml:4:1: error: 'actors/{actor}.md' is an existing page; remove this redirect [redirect-shadows-page]",
-        "content/redirects.yml:5:1: error: '../escape.md' is not a page path such as 'actors/jose-jeri.md' [bad-redirect]",
+        "content/redirects.yml:5:1: error: '../escape.md' is not a page path such as 'actors/jane-doe.md' [bad-redirect]",
         "content/redirects.yml:6:15: error: redirect of 'sources/x.md' must be a page path such as 'actors/new-id.md' [bad-redirect]",
     ]
     assert main(["--project", str(project), "validate"]) == 1
