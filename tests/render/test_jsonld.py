@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from generator.content.validate import Content
@@ -22,8 +23,13 @@ def test_event(es: Labels) -> None:
     assert data["name"] == "Alfa entra en la embajada"
     assert data["url"] == "https://example.org/fixture/es/events/2025-11-03-asylum/"
     assert data["about"] == [{"@type": "Thing", "name": "Alfa"}, {"@type": "Thing", "name": "Tierra"}]
-    # No actor `peru`: the place is named by the site's URL (the golden files show it).
-    assert data["location"] == {"@type": "Place", "name": "https://example.org/fixture/"}
+    # The place is site.yml's `location`, in the page's language.
+    assert data["location"] == {"@type": "Place", "name": "Tierra"}
+
+
+def test_event_without_a_site_location_has_no_place(es: Labels) -> None:
+    content = dataclasses.replace(es.content, site=es.content.site.model_copy(update={"location": None}))
+    assert "location" not in ld(Labels(content, "es"), "events/2025-11.md", "events", "2025-11")
 
 
 def test_actor_types(es: Labels) -> None:
