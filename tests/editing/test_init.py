@@ -179,6 +179,13 @@ def test_nothing_of_the_flagship_story(tmp_path: Path) -> None:
     assert {name: words for name, words in found.items() if words} == {}
 
 
+def test_starter_theme_overrides_are_the_repository_s(tmp_path: Path) -> None:
+    """Copied for now: a change to overrides/ must reach new projects too (or be a deliberate difference)."""
+    init(tmp_path / "p")
+    ours = {k: v for k, v in _tree(tmp_path / "p" / "overrides").items() if k != "README.md"}
+    assert ours == _tree(FIXTURES.parents[1] / "overrides")
+
+
 def test_second_fixture_story_validates_clean(tmp_path: Path) -> None:
     project = tmp_path / "railway"
     shutil.copytree(FIXTURES / "railway" / "content", project / "content")
