@@ -13,12 +13,14 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import TypeAlias
 
 from .content.model import REF_KINDS
 from .editing.coverage import coverage_report
 from .editing.diff import diff_report, stale_updates
+from .editing.init import DEFAULT_SITE_URL, init
 from .editing.new import ASKS, choices, scaffold
 from .editing.rename import rename
 from .editing.schema import all_schemas_json, stale_schemas, write_schemas
@@ -30,12 +32,13 @@ DESCRIPTION = "Build a sourced, bilingual explainer site from curated YAML in co
 Handler: TypeAlias = Callable[[argparse.Namespace, Path], int]
 """A command: its parsed arguments and the project folder in, its exit status out."""
 
-EDITOR_COMMANDS = frozenset({"schema", "new", "rename", "diff"})
+EDITOR_COMMANDS = frozenset({"schema", "new", "rename", "diff", "init"})
 """Commands whose error messages name them (`explainer new event: error: ...`), as argparse names a subcommand."""
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="explainer", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"explainer {metadata.version('explainer')}")
     parser.add_argument(
         "--project", type=Path, default=Path(), help="project folder holding mkdocs.yml and content/ (default: .)"
     )
@@ -71,7 +74,25 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _editing_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Subcommands of the editing workflow: schema, new, rename, diff."""
+    """Subcommands of the editing workflow: init, schema, new, rename, diff."""
+    p = sub.add_parser("init", help="start a new explainer in DIR: example content, mkdocs.yml, schemas, workflows")
+    p.add_argument(
+        "dir", metavar="DIR", nargs="?", type=Path, default=None, help="folder to create (default: --project)"
+    )
+    p.add_argument("--title", default=None, help="site title, the same in every language (default: an example title)")
+    p.add_argument(
+        "--languages",
+        default="en,es",
+        metavar="LANGS",
+        help="comma-separated language codes, the default first (default: en,es)",
+    )
+    p.add_argument(
+        "--site-url", default=DEFAULT_SITE_URL, help=f"address the site is published at (default: {DEFAULT_SITE_URL})"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="add the missing files to a non-empty folder; never change existing ones"
+    )
+
     p = sub.add_parser("schema", help="print the JSON Schema of every content kind, or write/check schemas/")
     p.add_argument("--write", action="store_true", help="write schemas/<kind>.schema.json")
     p.add_argument("--check", action="store_true", help="exit 1 if the committed schemas differ from the models")
@@ -204,6 +225,17 @@ def _diff(args: argparse.Namespace, project: Path) -> int:
     return 0
 
 
+def _init(args: argparse.Namespace, project: Path) -> int:
+    """`explainer init [DIR]`: a new project with example content that validates and builds as it is."""
+    target: Path = args.dir if args.dir is not None else project
+    languages = [lang.strip() for lang in args.languages.split(",") if lang.strip()]
+    result = init(target, title=args.title, languages=languages, site_url=args.site_url, force=args.force)
+    kept = f"; kept {len(result.kept)} existing file(s)" if result.kept else ""
+    sys.stderr.write(f"created {len(result.written)} file(s) in {result.root}{kept}\n")
+    sys.stderr.write(f"next: cd {target} && explainer validate && explainer serve\n")
+    return 0
+
+
 COMMANDS: dict[str, Handler] = {
     "validate": _validate,
     "generate": _generate,
@@ -214,6 +246,7 @@ COMMANDS: dict[str, Handler] = {
     "new": _new,
     "rename": _rename,
     "diff": _diff,
+    "init": _init,
 }
 """Every subcommand and the function that runs it (the parsers above declare their options)."""
 
@@ -229,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     args = _parser().parse_args(argv)
     project: Path = args.project.resolve()
-    if not (project / "content").is_dir():
+    if args.command != "init" and not (project / "content").is_dir():
         sys.stderr.write(f"explainer: error: no content/ folder in {project} (use --project)\n")
         return 2
     try:

@@ -32,8 +32,8 @@ import yaml
 from pydantic import ValidationError
 
 from ..content.model import Site
-from ..render.i18n import SUPPORTED
-from ..render.mkdocs_config import LANG_NAMES
+from ..problems import UsageError
+from ..render.i18n import SUPPORTED, language_name
 from .schema import SCHEMA_DIR, schema_texts
 
 DEFAULT_LANGUAGES = ("en", "es")
@@ -48,7 +48,7 @@ YAML_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false", "null"}
 """Words YAML reads as booleans or null: always quoted."""
 
 
-class InitUsageError(ValueError):
+class InitUsageError(UsageError):
     """A bad argument (unknown language, bad URL, non-empty folder): exit status 2, nothing written."""
 
 
@@ -222,7 +222,7 @@ def _check_site(data: dict[str, Any]) -> None:
 
 def _template_values(name: str, langs: list[str], site_url: str) -> dict[str, str]:
     alternate = [
-        {"name": LANG_NAMES.get(lang, lang), "link": "./" if i == 0 else f"{lang}/", "lang": lang}
+        {"name": language_name(lang), "link": "./" if i == 0 else f"{lang}/", "lang": lang}
         | {"base": site_url if i == 0 else f"{site_url}{lang}/"}
         for i, lang in enumerate(langs)
     ]
@@ -238,7 +238,7 @@ def _template_values(name: str, langs: list[str], site_url: str) -> dict[str, st
         "site_name": json.dumps(html.escape(name, quote=True), ensure_ascii=False),
         "site_url": json.dumps(site_url),
         "lang": langs[0],
-        "languages": ", ".join(LANG_NAMES.get(lang, lang) for lang in langs),
+        "languages": ", ".join(language_name(lang) for lang in langs),
         "alternate": "\n".join(f"    - {json.dumps(alt, ensure_ascii=False)}" for alt in alternate),
         "requirement": requirement,
     }

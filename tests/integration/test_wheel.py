@@ -8,6 +8,7 @@ package (the `explainer` plugin), never through a path into a source tree.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -42,7 +43,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env_dir = work / "venv"
     venv.create(env_dir, with_pip=True)
     proc = _run([str(env_dir / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)], work)
-    assert "warning" not in proc.stderr.lower().replace("location", ""), proc.stderr
+    # pip's notes about this machine's package indexes ("Location ... is ignored") are not the package's.
+    warnings = [line for line in proc.stderr.splitlines() if "warning" in line.lower() and "is ignored" not in line]
+    assert not warnings, proc.stderr
     return env_dir / "bin"
 
 
@@ -61,7 +64,7 @@ def test_init_validate_build_outside_the_checkout(installed: Path, tmp_path: Pat
     env = _clean_env()
     _run([str(installed / "explainer"), "init", str(project), "--title", "Harbour rights"], tmp_path, env)
     proc = _run([str(installed / "explainer"), "validate", "--strict"], project, env)
-    assert "0 error(s), 0 warning(s)" in proc.stdout + proc.stderr
+    assert "warning" not in proc.stdout + proc.stderr
     _run([str(installed / "explainer"), "build"], project, env)
     site = project / "site"
     for page in ("index.html", "es/index.html", "assets/explainer.css", "es/assets/explainer.css"):
@@ -73,12 +76,9 @@ def test_init_validate_build_outside_the_checkout(installed: Path, tmp_path: Pat
 def test_a_second_story_builds_from_the_wheel(installed: Path, tmp_path: Path) -> None:
     """The fictional fixture story, on another subject, built with nothing but the installed tool."""
     project = tmp_path / "story"
-    init = _run([str(installed / "explainer"), "init", str(project)], tmp_path, _clean_env())
-    del init
+    _run([str(installed / "explainer"), "init", str(project)], tmp_path, _clean_env())
     # Replace the starter content by the fixture story's.
-    import shutil
-
     shutil.rmtree(project / "content")
-    shutil.copytree(FIXTURES / "lighthouse" / "content", project / "content")
+    shutil.copytree(FIXTURES / "railway" / "content", project / "content")
     _run([str(installed / "explainer"), "build", "--strict"], project, _clean_env())
     assert (project / "site" / "es" / "index.html").is_file()
