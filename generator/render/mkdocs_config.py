@@ -55,7 +55,7 @@ def edition_config(content: Content, lang: str) -> str:
         f"site_dir: {dump(site_dir)}",
         "theme:",
         f"  language: {dump(lang)}",
-        "  custom_dir: ../overrides",
+        "  custom_dir: theme",
         f"  palette: {dump(palette(lang))}",
         "plugins:",
         "  - search:",

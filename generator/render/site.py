@@ -22,6 +22,7 @@ from .environment import environment
 from .incremental import Reuse, plan, remember
 from .mkdocs_config import edition_files
 from .redirect_pages import redirect_pages
+from .theme import theme_files
 
 _SHARED: tuple[Content, Index, jinja2.Environment, Staging | None] | None = None
 """What forked workers inherit (fork shares it without pickling the models)."""
@@ -113,6 +114,7 @@ def render_site(
         files.update(rendered[DATASET])
     elif DATASET not in staged:
         files[f"{content.languages[0]}/{DATASET}"] = dataset_json(content)
+    files.update(theme_files(project))
     if project is not None:
         for path, text in redirect_pages(project, content.languages, content.site.site_url).items():
             if path in files or (staging is not None and path in staging.paths):

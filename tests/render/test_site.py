@@ -21,7 +21,7 @@ def test_every_file_of_the_site(small_content: Content) -> None:
     assert "mkdocs.en.yml" in files and "mkdocs.es.yml" in files
     assert "en/assets/explainer.css" in files
     assert "en/data/chronology.csv" in files and "es/data/chronology.csv" not in files
-    assert {path.split("/", 1)[0] for path in files if "/" in path} == {"en", "es"}
+    assert {path.split("/", 1)[0] for path in files if "/" in path} == {"en", "es", "theme"}
 
 
 def test_redirect_pages_join_the_site(small_project: Path) -> None:
