@@ -25,14 +25,16 @@ def mkdocs(project: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_hook_generates_before_building(small_project: Path) -> None:
-    (small_project / "generated" / "en").mkdir(parents=True)  # MkDocs checks docs_dir exists before hooks run.
+    for folder in ("en", "theme"):  # MkDocs checks docs_dir and custom_dir exist before plugins run.
+        (small_project / "generated" / folder).mkdir(parents=True)
     proc = mkdocs(small_project)
     assert proc.returncode == 0, proc.stderr
     assert (small_project / "site" / "events" / "2025-11-03-asylum" / "index.html").exists()
 
 
 def test_hook_reports_content_errors(small_project: Path) -> None:
-    (small_project / "generated" / "en").mkdir(parents=True)
+    for folder in ("en", "theme"):
+        (small_project / "generated" / folder).mkdir(parents=True)
     (small_project / "content" / "events" / "2025-11.yml").write_text("date: [\n")
     proc = mkdocs(small_project)
     assert proc.returncode != 0
