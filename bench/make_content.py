@@ -234,7 +234,8 @@ class Maker:
                 lines.append(f"{indent}  quote: {_q(quote)}")
                 lines.append(f"{indent}  translation: {{{other}: {_q(self.prose(other, 60, 200, []))}}}")
                 if self.rng.random() < 0.3:
-                    lines.append(f"{indent}  locator: {_q('para. ' + str(self.rng.randint(1, 40)))}")
+                    para = self.rng.randint(1, 40)
+                    lines.append(f"{indent}  locator: {{en: {_q(f'para. {para}')}, es: {_q(f'párr. {para}')}}}")
             else:
                 lines.append(f"{indent}- {sid}")
         return lines
