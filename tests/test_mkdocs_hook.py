@@ -36,7 +36,7 @@ def test_hook_reports_content_errors(small_project: Path) -> None:
     (small_project / "content" / "events" / "2025-11.yml").write_text("date: [\n")
     proc = mkdocs(small_project)
     assert proc.returncode != 0
-    assert "content/events/2025-11.yml:2:1: error: YAML syntax error" in proc.stderr
+    assert "content/events/2025-11.yml:1:7: error: this '[' is never closed" in proc.stderr
 
 
 def test_dirty_builds_drop_pages_whose_file_is_gone(tmp_path: Path) -> None:
