@@ -114,7 +114,7 @@ def summary(problems: list[Problem]) -> str:
 
 
 CODES: dict[str, str] = {
-    "after-review": "'added' or 'updated' is later than the `reviewed` date in site.yml; move `reviewed` forward.",
+    "after-review": "'added' or 'updated' is later than the `reviewed` date in site.yml. Once the record has been reviewed, set `reviewed:` in `content/site.yml` to that date or later.",
     "bad-choice": "The value is not one of the allowed words for this field (the message lists them).",
     "bad-cross-reference": "`[[...]]` is not a cross-reference; write `[[actor:id]]`, `[[event:id|label]]` and so on.",
     "bad-format": "A date, id, country, language or Wikidata value is not written in the expected form.",

@@ -234,7 +234,8 @@ class Checker:
                     doc,
                     (field,),
                     "after-review",
-                    f"'{field}' ({value}) is after site.yml's reviewed date ({self.content.site.reviewed})",
+                    f"'{field}' ({value}) is after site.yml's reviewed date ({self.content.site.reviewed}):"
+                    f" once this record is reviewed, set 'reviewed: \"{value}\"' (or later) in content/site.yml",
                 )
         previous: PartialDate | None = None
         for i, corr in enumerate(model.corrections):
