@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,37 @@ class Session:
     reference: Any
     tmp: Path
     builds: int = 0
+    procs: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    def serve(self, lang: str | None = None) -> str:
+        """Start `explainer serve` (for one edition) on a free port; returns its address."""
+        port = _free_port()
+        base = f"http://{HOST}:{port}/"
+        cmd = [
+            sys.executable,
+            "-m",
+            "generator",
+            "--project",
+            str(self.project),
+            "serve",
+            "--dev-addr",
+            f"{HOST}:{port}",
+        ]
+        with self.log.open("ab") as out:
+            self.procs.append(subprocess.Popen([*cmd, *(["--lang", lang] if lang else [])], stdout=out, stderr=out))
+        _wait_until_up(base + (f"{lang}/" if lang else ""), self.procs[-1], timeout=TIMEOUT)
+        return base
+
+    def stop(self) -> None:
+        """Stop the serve processes started (two previews would regenerate the same folder at once)."""
+        for proc in self.procs:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        self.procs.clear()
 
     def edit(self, rel: str, old: str, new: str) -> None:
         path = self.project / "content" / rel
@@ -82,10 +113,10 @@ class Session:
         shown: dict[str, Any] = self.reference.evaluate(READ)
         return shown
 
-    def open(self, path: str) -> None:
+    def open(self, path: str, base: str | None = None) -> None:
         deadline = time.monotonic() + TIMEOUT
         while True:
-            response = self.page.goto(self.base + path, wait_until="load")
+            response = self.page.goto((base or self.base) + path, wait_until="load")
             if response is not None and response.ok:
                 return
             assert time.monotonic() < deadline, f"{path} never appeared"
@@ -106,14 +137,14 @@ class Session:
         assert shown == expected, f"{self.page.url} did not become the full build's page"
         return shown
 
-    def check(self, *paths: str) -> None:
+    def check(self, *paths: str, base: str | None = None) -> None:
         """Each page, served, equals the full build's page, and its navigation names every section."""
         site = self.full_build()
         for path in paths:
             want = self.expected(site, path)
             assert want["article"], f"{path}: no article in the full build"
             assert len(want["nav"]) == SECTIONS and "None" not in want["nav"] and all(want["nav"])
-            self.open(path)
+            self.open(path, base)
             self.shows(want)
 
     def wait_for_log(self, text: str) -> str:
@@ -127,25 +158,15 @@ class Session:
 @pytest.fixture
 def session(tmp_path: Path, browser: Any) -> Iterator[Session]:
     project = make_project(tmp_path / "project", FIXTURES / "small" / "content")
-    port = _free_port()
-    base = f"http://{HOST}:{port}/"
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        cmd = [sys.executable, "-m", "generator", "--project", str(project), "serve", "--dev-addr", f"{HOST}:{port}"]
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(30_000)
+    s = Session(project, "", tmp_path / "serve.log", context.new_page(), context.new_page(), tmp_path)
     try:
-        _wait_until_up(base, proc, timeout=TIMEOUT)
-        yield Session(project, base, log, context.new_page(), context.new_page(), tmp_path)
+        s.base = s.serve()
+        yield s
     finally:
         context.close()
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        s.stop()
 
 
 def test_an_editing_session(session: Session) -> None:
@@ -185,10 +206,14 @@ def test_an_editing_session(session: Session) -> None:
     s.edit("events/2025-11.yml", "Talks all through November", "Talks in November")
     s.check("events/2025-11/")
 
+    # `serve` previews one edition: the Spanish one shows the translation (one preview at a time).
+    s.stop()
+    s.base = s.serve("es")
+    s.check("es/actors/gamma/")
     s.edit("actors/gamma.yml", 'summary: {en: "A witness."}', 'summary: {en: "A witness.", es: "Un testigo."}')
-    s.check("es/actors/gamma/", "actors/gamma/")
+    s.check("es/actors/gamma/", "es/actors/")
 
     s.write("redirects.yml", "actors/old-alpha.md: actors/alpha.md\nactors/beta.md: actors/beta-lawyer.md\n")
-    s.check("actors/alpha/")
-    s.open("actors/old-alpha/")
-    s.page.wait_for_url(s.base + "actors/alpha/")
+    s.check("es/actors/alpha/")
+    s.open("es/actors/old-alpha/")
+    s.page.wait_for_url(s.base + "es/actors/alpha/")
