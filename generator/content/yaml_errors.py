@@ -138,6 +138,34 @@ def _misaligned(lines: list[str], row: int) -> Explained:
     return Explained(row + 1, _indent(text) + 1, message)
 
 
+def _unclosed(text: str, end: int) -> tuple[int, int, str] | None:
+    """(row, column, bracket) of the last `[` or `{` still open at offset `end` (quotes and comments skipped)."""
+    stack: list[tuple[int, str]] = []
+    quote = ""
+    i = 0
+    while i < end:
+        char = text[i]
+        if quote:
+            if char == quote and not (quote == '"' and text[i - 1] == "\\"):
+                quote = ""
+        elif char in "\"'" and (i == 0 or text[i - 1] in " \t\n[{,:"):
+            quote = char
+        elif char == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            i = text.find("\n", i)
+            i = end if i < 0 else i
+            continue
+        elif char in "[{":
+            stack.append((i, char))
+        elif char in "]}" and stack:
+            stack.pop()
+        i += 1
+    if not stack:
+        return None
+    offset, bracket = stack[-1]
+    row = text.count("\n", 0, offset)
+    return row, offset - (text.rfind("\n", 0, offset) + 1), bracket
+
+
 def explain(exc: yaml.MarkedYAMLError, text: str) -> Explained | None:
     """The editor's version of a parser error, or None when it is none of the usual mistakes."""
     mark, context = exc.problem_mark, exc.context_mark
@@ -155,6 +183,16 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Explained | None:
             context.column + 1,
             f"this {quote} opens a text that is never closed (YAML gave up at {gave_up}): end the text with {quote}",
         )
+    if "flow node" in where:
+        opened = _unclosed(text, mark.index if mark.index is not None else len(text))
+        if opened is not None:
+            line, column, bracket = opened
+            closer, name = ("]", "list") if bracket == "[" else ("}", "mapping")
+            return Explained(
+                line + 1,
+                column + 1,
+                f"this '{bracket}' is never closed (YAML gave up at {gave_up}): end the {name} with '{closer}'",
+            )
     for kind, (opener, closer, name) in _OPENERS.items():
         if kind in where and context is not None:
             if context.line == row and col < len(here):

@@ -51,6 +51,14 @@ CASES = {
             'this " opens a text that is not closed on its line, so YAML read on to line 3: end the text with "',
         ),
     ),
+    "bracket left open at the end of the file": (
+        'title: "[a]" # [\ndate: [\n',
+        (
+            2,
+            7,
+            "this '[' is never closed (YAML gave up at line 3, column 1, the end of the file): end the list with ']'",
+        ),
+    ),
     "unclosed brace": (
         'title: {en: "x"\nsummary: y\n',
         (1, 8, "this '{' is never closed (YAML gave up at line 2, column 1): end the mapping with '}'"),
