@@ -34,19 +34,53 @@ def _project(config: Any) -> Path:
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
-    """Regenerate (only changed files are rewritten, so `serve` settles after one rebuild)."""
+    """Regenerate (only changed files are rewritten, so `serve` settles after one rebuild).
+
+    When the edition's config changed (a new prose page in the nav, a new site
+    title), every page shows it: their dates are renewed so that a `--dirty`
+    rebuild renders them all again, as a full build would.
+    """
     if os.environ.get("EXPLAINER_SKIP_HOOK"):
         return
     from generator.pipeline import generate
     from generator.problems import ContentError, render
 
+    config_file = Path(config.config_file_path)
+    before = _read(config_file)
     try:
         # In place: the live-reload watcher follows the folder, and only changed files are rewritten.
         result = generate(_project(config), atomic=False)
     except ContentError as exc:
-        raise PluginError("content problems:\n" + render(exc.problems, "text")) from None
+        msg = "content problems (the preview keeps the last good pages; fix these and save):\n"
+        raise PluginError(msg + render(exc.problems, "text")) from None
     if result.changed or result.removed:
         log.info("explainer: %d page(s) changed, %d removed", result.changed, result.removed)
+    if before is not None and _read(config_file) != before:
+        for page in Path(config.docs_dir).rglob("*.md"):
+            os.utime(page)
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def remove_stale_pages(site_dir: Path, pages: set[str], keep: set[str]) -> list[str]:
+    """Delete the HTML pages of `site_dir` that no docs file makes any more (a deleted or renamed record).
+
+    Why: a `--dirty` build never empties its site folder, so the preview kept
+    serving a deleted record's page; a full build has none. `pages` are the
+    site-relative paths this build writes, `keep` what the theme adds (404.html).
+    """
+    removed = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel not in pages and rel not in keep:
+            path.unlink()
+            removed.append(rel)
+    return removed
 
 
 def on_serve(server: Any, config: Any, **_: Any) -> Any:
@@ -60,7 +94,24 @@ class Options(Config):  # type: ignore[no-untyped-call]  # MkDocs declares Confi
 
 
 class ExplainerPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  # as above, for BasePlugin
-    """The `explainer` MkDocs plugin (entry point in pyproject.toml): the two events above."""
+    """The `explainer` MkDocs plugin (entry point in pyproject.toml): the events above."""
+
+    dirty = False
+    pages: set[str] = set()  # noqa: RUF012 - replaced per build, never mutated
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether builds are `--dirty` (the live preview)."""
+        self.dirty = dirty
+
+    def on_files(self, files: Any, /, *, config: Any) -> Any:
+        """Remember which pages this build writes."""
+        self.pages = {file.dest_uri for file in files}
+        return files
+
+    def on_post_build(self, *, config: Any) -> None:
+        """In a dirty build, remove pages whose docs file is gone."""
+        if self.dirty:
+            remove_stale_pages(Path(config.site_dir), self.pages, set(config.theme.static_templates))
 
     def on_pre_build(self, *, config: Any) -> None:
         """Regenerate the pages before MkDocs reads them."""

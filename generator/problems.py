@@ -114,7 +114,7 @@ def summary(problems: list[Problem]) -> str:
 
 
 CODES: dict[str, str] = {
-    "after-review": "'added' or 'updated' is later than the `reviewed` date in site.yml; move `reviewed` forward.",
+    "after-review": "'added' or 'updated' is later than the `reviewed` date in site.yml. Once the record has been reviewed, set `reviewed:` in `content/site.yml` to that date or later.",
     "bad-choice": "The value is not one of the allowed words for this field (the message lists them).",
     "bad-cross-reference": "`[[...]]` is not a cross-reference; write `[[actor:id]]`, `[[event:id|label]]` and so on.",
     "bad-format": "A date, id, country, language or Wikidata value is not written in the expected form.",
@@ -167,7 +167,7 @@ CODES: dict[str, str] = {
     "yaml-anchor": "YAML anchors (`&name`) are not allowed in content; write the value out.",
     "yaml-key": "Mapping keys must be plain words, not lists or mappings.",
     "yaml-merge": "YAML merge keys (`<<`) are not allowed in content; write the fields out.",
-    "yaml-syntax": "The file is not valid YAML (the message says where the parser stopped).",
+    "yaml-syntax": "The file is not valid YAML; the message says what to change and where the mistake starts (quote a text holding `: `, close a `[`, `{` or quote, line up the indentation).",
     "yaml-tag": "YAML tags (`!name`) are not allowed in content.",
 }
 """Every problem code, with the one line an editor reads to fix it (listed in CONTRIBUTING.md).

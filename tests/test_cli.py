@@ -49,7 +49,7 @@ def test_content_errors_never_print_a_traceback(small_project: Path) -> None:
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
-    assert proc.stdout.startswith("content/events/2025-11.yml:2:1: error: YAML syntax error")
+    assert proc.stdout.startswith("content/events/2025-11.yml:1:7: error: this '[' is never closed")
     assert not (small_project / "site").exists()
 
 

@@ -38,4 +38,15 @@ def test_hook_reports_content_errors(small_project: Path) -> None:
     (small_project / "content" / "events" / "2025-11.yml").write_text("date: [\n")
     proc = mkdocs(small_project)
     assert proc.returncode != 0
-    assert "content/events/2025-11.yml:2:1: error: YAML syntax error" in proc.stderr
+    assert "content/events/2025-11.yml:1:7: error: this '[' is never closed" in proc.stderr
+
+
+def test_dirty_builds_drop_pages_whose_file_is_gone(tmp_path: Path) -> None:
+    from generator.mkdocs_hook import remove_stale_pages
+
+    for rel in ("index.html", "404.html", "actors/old/index.html", "actors/new/index.html", "search/x.json"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    removed = remove_stale_pages(tmp_path, {"index.html", "actors/new/index.html"}, {"404.html"})
+    assert removed == ["actors/old/index.html"]
+    assert (tmp_path / "search" / "x.json").exists() and (tmp_path / "404.html").exists()

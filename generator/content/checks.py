@@ -18,7 +18,7 @@ from ..problems import Problem, error, warning
 from .model import REF_KINDS, Actor, CitationDetail, Event, Legal, PartialDate, Question, Source
 from .records import Content
 from .syntax import CROSS_REF, MD_LINK, RAW_HTML, parse_ref
-from .walk import DATE_FIELDS, iter_citations_at, iter_disputes, iter_texts
+from .walk import DATE_FIELDS, iter_citations_at, iter_disputes, iter_raw_refs, iter_texts
 from .yaml_reader import Key, RawDoc
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -32,12 +32,21 @@ def _hint(value: str, options: list[str]) -> str:
 class Checker:
     """Collects problems for one content set."""
 
-    def __init__(self, content: Content, interface_languages: frozenset[str]) -> None:
+    def __init__(
+        self,
+        content: Content,
+        interface_languages: frozenset[str],
+        failed: list[RawDoc] | None = None,
+        unread: frozenset[str] = frozenset(),
+    ) -> None:
         self.content = content
         self.supported = interface_languages
         self.problems: list[Problem] = []
         self.ids = {kind: sorted(recs) for kind, recs in content.records.items()}
-        self.cited: set[str] = set()
+        self.failed = failed or []
+        """Records that failed their model: their references are still checked, from the raw data."""
+        self.cited: set[str] = set(unread)
+        """Source ids cited; words of files that could not be parsed count (they may cite them)."""
         self.per_kind: dict[str, Callable[[str, RawDoc, Any], None]] = {
             "sources": self.kind_sources,
             "actors": self.kind_actors,
@@ -198,9 +207,19 @@ class Checker:
                 self.strings(rec.raw)
                 self.history(rec.raw, rec.model)
                 self.per_kind[kind](rid, rec.raw, rec.model)
+        for doc in self.failed:
+            self.unvalidated(doc)
         self.pages()
         self.sources()
         return self.problems
+
+    def unvalidated(self, doc: RawDoc) -> None:
+        """The references and inline links of a record that failed its model (one run names every mistake)."""
+        for path, folder, what, rid in iter_raw_refs(doc.data):
+            if folder == "sources":
+                self.cited.add(rid)
+            self.ref(doc, path, folder, rid, what)
+        self.strings(doc)
 
     def history(self, doc: RawDoc, model: Any) -> None:
         """added ≤ updated; corrections after added, newest first; nothing dated after the review date."""
@@ -215,7 +234,8 @@ class Checker:
                     doc,
                     (field,),
                     "after-review",
-                    f"'{field}' ({value}) is after site.yml's reviewed date ({self.content.site.reviewed})",
+                    f"'{field}' ({value}) is after site.yml's reviewed date ({self.content.site.reviewed}):"
+                    f" once this record is reviewed, set 'reviewed: \"{value}\"' (or later) in content/site.yml",
                 )
         previous: PartialDate | None = None
         for i, corr in enumerate(model.corrections):
@@ -361,6 +381,11 @@ class Checker:
                 self.warn(rec.raw, (), "unused-source", f"source '{rid}' is not cited anywhere")
 
 
-def check_content(content: Content, interface_languages: frozenset[str]) -> list[Problem]:
-    """Run every cross-record rule."""
-    return Checker(content, interface_languages).run()
+def check_content(
+    content: Content,
+    interface_languages: frozenset[str],
+    failed: list[RawDoc] | None = None,
+    unread: frozenset[str] = frozenset(),
+) -> list[Problem]:
+    """Run every cross-record rule; `failed` records get their reference checks, `unread` words count as cited."""
+    return Checker(content, interface_languages, failed, unread).run()

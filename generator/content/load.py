@@ -111,6 +111,8 @@ class RawTree:
     pages: list[RawPage] = field(default_factory=list)
     names: dict[str, set[str]] = field(default_factory=dict)
     """Ids of every .yml file found per folder, even those that failed to parse (for reference checks)."""
+    unread: set[str] = field(default_factory=set)
+    """Id-like words of the files that failed to parse: the ids they may cite are not reported as unused."""
 
 
 FOLDERS = ("sources", "actors", "events", "legal", "questions")
@@ -213,13 +215,25 @@ def load_tree(root: Path, parallel: bool = False) -> tuple[RawTree, list[Problem
                 )
             )
     loaded = load_files([(path, shown) for _, path, shown in wanted], parallel)
-    for (name, _, _), (doc, found) in zip(wanted, loaded, strict=True):
+    for (name, path, _), (doc, found) in zip(wanted, loaded, strict=True):
         problems += found
         if doc is not None:
             tree.docs[name].append(doc)
+        else:
+            tree.unread |= _words(path)
     for name in FOLDERS:
         tree.docs.setdefault(name, [])
     return tree, problems
+
+
+def _words(path: Path) -> set[str]:
+    """The id-like words of a file that could not be parsed (cheap: only broken files are read twice)."""
+    try:
+        with path.open("rb") as handle:
+            text = handle.read(MAX_FILE_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return set()
+    return set(re.findall(r"[a-z0-9][a-z0-9-]*", text))
 
 
 def load_files(files: list[tuple[Path, str]], parallel: bool = False) -> list[tuple[RawDoc | None, list[Problem]]]:

@@ -128,6 +128,9 @@ def _message(err: dict[str, Any], value: Any, root: type[BaseModel], path: Key, 
     if kind in {"too_short", "string_too_short"}:
         if path and path[-1] == "sources":
             return "cite at least one source", "no-source"
+        if path and any(str(part).startswith("dict[") for part in err["loc"]):
+            lang = path[-1]
+            return f"the '{lang}' text is empty: write it, or leave '{lang}:' out until it is translated", "empty"
         return "must not be empty", "empty"
     if kind == "string_too_long":
         return f"text is longer than {ctx.get('max_length')} characters", "too-long"
@@ -163,6 +166,10 @@ def model_problems(exc: ValidationError, doc: RawDoc, root: type[BaseModel]) -> 
     problems: list[Problem] = []
     for path, errs in located.items():
         value = _value_at(doc.data, path)
+        if isinstance(value, dict) and any(len(other) > len(path) and other[: len(path)] == path for other in located):
+            # The mapping branch of the union reported what is wrong inside (a misspelt key, an empty
+            # translation): "expected text" from the text branch would be a false alarm beside it.
+            errs = [e for e in errs if e[0]["type"] != "string_type"]
         # A union (text or mapping; id or citation) reports one error per branch:
         # keep the branch that matches the shape the editor wrote.
         if len(errs) > 1:

@@ -67,6 +67,7 @@ def validate(tree: RawTree, interface_languages: frozenset[str]) -> tuple[Conten
         site, found = _validate_doc(tree.site, Site)
         problems += found
     records: dict[str, dict[str, Record]] = {}
+    failed: list[RawDoc] = []
     known: dict[str, set[str]] = {}
     folded: dict[str, str] = {}
     for kind, docs in tree.docs.items():
@@ -105,6 +106,8 @@ def validate(tree: RawTree, interface_languages: frozenset[str]) -> tuple[Conten
             problems += found
             if model is not None:
                 records[kind][rid] = Record(kind, rid, model, doc)
+            elif isinstance(doc.data, dict):
+                failed.append(doc)
     pages: dict[str, ProsePage] = {}
     for raw in tree.pages:
         if not ID_RE.match(raw.id):
@@ -131,7 +134,7 @@ def validate(tree: RawTree, interface_languages: frozenset[str]) -> tuple[Conten
             page.meta[default] = page.meta.pop("")
             page.body[default] = page.body.pop("")
             page.raw[default] = page.raw.pop("")
-    problems += check_content(content, interface_languages)
+    problems += check_content(content, interface_languages, failed, frozenset(tree.unread))
     if has_errors(problems):
         return None, problems
     return content, problems

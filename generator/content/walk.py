@@ -110,3 +110,39 @@ def iter_disputes(model: BaseModel) -> Iterator[tuple[Key, Any]]:
         if name == "disputed" and isinstance(value, list):
             for i, dispute in enumerate(value):
                 yield (*key, i), dispute
+
+
+RAW_REFS: dict[str, tuple[str, str]] = {
+    "actors": ("actors", "actor"),
+    "organization": ("actors", "actor"),
+    "actor": ("actors", "actor"),
+    "state": ("actors", "state"),
+    "events": ("events", "event"),
+    "legal": ("legal", "legal record"),
+    "sources": ("sources", "source"),
+    "source": ("sources", "source"),
+}
+"""YAML keys whose value (an id, or a list of ids) names a record: (folder, what the message calls it)."""
+_ONE_ID = frozenset({"organization", "actor", "state", "source"})
+
+
+def iter_raw_refs(data: Any, path: Key = ()) -> Iterator[tuple[Key, str, str, str]]:
+    """(path, folder, what, id) of every reference in a raw tree that failed its model.
+
+    Why raw: a file with a bad date or a misspelt field has no model, yet its
+    references parsed, and an editor should learn of a wrong id in the same run.
+    """
+    if isinstance(data, dict):
+        for key, value in data.items():
+            here = (*path, key)
+            ref = RAW_REFS.get(key) if isinstance(key, str) else None
+            if ref is not None and key in _ONE_ID and isinstance(value, str):
+                yield here, ref[0], ref[1], value
+            elif ref is not None and isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, str):
+                        yield (*here, i), ref[0], ref[1], item
+            yield from iter_raw_refs(value, here)
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from iter_raw_refs(item, (*path, i))

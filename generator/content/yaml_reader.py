@@ -19,6 +19,7 @@ import yaml
 
 from ..problems import Problem, error
 from .syntax import has_markup
+from .yaml_errors import explain
 
 Key: TypeAlias = tuple[str | int, ...]
 Pos: TypeAlias = tuple[int, int]
@@ -208,6 +209,10 @@ def parse_text(text: str, path: str) -> tuple[RawDoc | None, list[Problem]]:
     except _Refused as refused:
         problems.append(error(path, refused.line, refused.col, refused.code, refused.message))
     except yaml.MarkedYAMLError as exc:
+        explained = explain(exc, text)
+        if explained is not None:
+            problems.append(error(path, explained.line, explained.col, "yaml-syntax", explained.message))
+            return None, problems
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"

@@ -9,6 +9,7 @@ is still compared.
 
 from __future__ import annotations
 
+import copy
 import io
 import subprocess
 import tarfile
@@ -18,11 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from ..content.load import RawTree, load_tree
+from ..content.model import REF_KINDS
 from ..content.validate import Content
 from ..pipeline import check
 from ..problems import Problem, RefusedError, warning
+from ..structure.redirects import load_redirects
 from ..structure.relations import build_index
-from ..structure.routes import HOME, pages_of, prose_page, url_of, year_of
+from ..structure.routes import HOME, PAGE_OF, pages_of, prose_page, url_of, year_of
+from .rename import REF_FIELDS, ref_paths, rewrite_inline
 
 MARKER = "<!-- explainer-diff -->"
 """First line of the comment, so CI can find and update its earlier comment."""
@@ -42,6 +46,13 @@ class Change:
     status: str
     fields: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
+    previous: str | None = None
+    """A renamed record's id at BASE."""
+
+
+Renames = list[tuple[str, str, str]]
+"""(folder, id at BASE, id now) of each record renamed since BASE."""
+_KIND_OF = {folder: kind for kind, folder in REF_KINDS.items()}
 
 
 def _git(project: Path, *args: str) -> bytes:
@@ -97,6 +108,55 @@ def _own_pages(folder: str, rid: str, data: Any) -> list[str]:
     return [url_of(path) for path in paths]
 
 
+def _record_of(path: str) -> tuple[str, str] | None:
+    """(folder, id) of the record whose own page is `path` (`actors/jose-jeri.md`), or None."""
+    for folder, pattern in PAGE_OF.items():
+        prefix, _, suffix = pattern.partition("{}")
+        rid = path.removeprefix(prefix).removesuffix(suffix)
+        if path.startswith(prefix) and path.endswith(suffix) and rid and "/" not in rid:
+            return folder, rid
+    return None
+
+
+def _renames(before: dict[str, str], now: dict[str, str], old: dict[Any, Any], new: dict[Any, Any]) -> Renames:
+    """Records renamed since BASE: a redirect added from a page that is gone to one that is new."""
+    found: Renames = []
+    for src, dest in sorted(now.items()):
+        was, became = _record_of(src), _record_of(dest)
+        if before.get(src) == dest or was is None or became is None or was[0] != became[0]:
+            continue
+        if was in old and was not in new and became in new and became not in old:
+            found.append((was[0], was[1], became[1]))
+    return found
+
+
+def _relinked(data: Any, renames: Renames) -> Any:
+    """`data` as it was at BASE with every reference to a renamed record rewritten (what `rename` does)."""
+    data = copy.deepcopy(data)
+    for folder, old_id, new_id in renames:
+        if folder not in _KIND_OF:
+            continue
+        for path in list(ref_paths(data, REF_FIELDS[_KIND_OF[folder]], old_id)):
+            parent = data
+            for part in path[:-1]:
+                parent = parent[part]
+            parent[path[-1]] = new_id
+    return _rewrite_texts(data, renames)
+
+
+def _rewrite_texts(data: Any, renames: Renames) -> Any:
+    if isinstance(data, str):
+        for folder, old_id, new_id in renames:
+            if folder in _KIND_OF:
+                data = rewrite_inline(data, _KIND_OF[folder], old_id, new_id)[0]
+        return data
+    if isinstance(data, dict):
+        return {k: _rewrite_texts(v, renames) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return type(data)(_rewrite_texts(v, renames) for v in data)
+    return data
+
+
 def compare(project: Path, base: str, content: Content | None) -> list[Change]:
     """Every record that differs between `base` and the working tree, with the pages it touches.
 
@@ -104,19 +164,37 @@ def compare(project: Path, base: str, content: Content | None) -> list[Change]:
     that merely mention a record cannot be listed.
     """
     with tempfile.TemporaryDirectory(prefix="explainer-diff-") as tmp:
-        old_tree, _ = load_tree(base_content(project, base, Path(tmp)))
+        old_content = base_content(project, base, Path(tmp))
+        old_tree, _ = load_tree(old_content)
         old = _records(old_tree)
+        redirects_before, _ = load_redirects(old_content)
     new_tree, _ = load_tree(project / "content")
     new = _records(new_tree)
+    redirects_now, _ = load_redirects(project / "content")
+    renames = _renames(redirects_before, redirects_now, old, new)
+    moved = {(folder, new_id): old_id for folder, old_id, new_id in renames}
+    gone = {(folder, old_id) for folder, old_id, _ in renames}
     index = build_index(content) if content is not None else None
     changes: list[Change] = []
     for key in sorted({*old, *new}):
         folder, rid = key
-        if key in old and key in new and old[key] == new[key]:
+        if key in gone or (key in old and key in new and old[key] == new[key]):
             continue
-        status = "added" if key not in old else "removed" if key not in new else "changed"
-        change = Change(folder, rid, status, _fields(old.get(key), new.get(key)))
-        pages = set(_own_pages(folder, rid, old.get(key))) | set(_own_pages(folder, rid, new.get(key)))
+        before = old.get((folder, moved[key])) if key in moved else old.get(key)
+        if key in moved:
+            status = "renamed"
+        elif key not in old:
+            status = "added"
+        elif key not in new:
+            status = "removed"
+        else:
+            # References rewritten by a rename are not a change of this record (no `updated:` asked).
+            status = "relinked" if renames and _relinked(before, renames) == new[key] else "changed"
+        change = Change(folder, rid, status, _fields(_relinked(before, renames) if renames else before, new.get(key)))
+        change.previous = moved.get(key)
+        pages = set(_own_pages(folder, rid, before)) | set(_own_pages(folder, rid, new.get(key)))
+        if change.previous is not None:
+            pages |= set(_own_pages(folder, change.previous, before))
         if index is not None and folder in SINGULAR:
             refs = set(index.mentions.get((folder, rid), []))
             refs |= set(index.cited_by.get(rid, [])) if folder == "sources" else set()
@@ -136,9 +214,10 @@ def report(changes: list[Change], base: str, languages: list[str]) -> str:
     lines = [MARKER, f"### Content changes since `{base}`", ""]
     if not changes:
         return "\n".join([*lines, "No record, page or site setting changed.", ""])
-    counts = {s: sum(c.status == s for c in changes) for s in ("added", "changed", "removed")}
+    statuses = ("added", "changed", "renamed", "removed")
+    counts = {s: sum(c.status == s for c in changes) for s in statuses if s != "renamed" or any_renamed(changes)}
     lines += [", ".join(f"**{n}** {s}" for s, n in counts.items()), ""]
-    for status in ("added", "changed", "removed"):
+    for status in statuses:
         rows = [c for c in changes if c.status == status]
         if not rows:
             continue
@@ -146,15 +225,25 @@ def report(changes: list[Change], base: str, languages: list[str]) -> str:
         for c in rows:
             what = SINGULAR.get(c.folder, "page" if c.folder == "pages" else "site settings")
             name = "`content/site.yml`" if c.folder == "site" else f"{what} `{c.id}`"
-            fields = f": {', '.join(f'`{f}`' for f in c.fields)}" if status == "changed" and c.fields else ""
+            if c.previous is not None:
+                name = f"{what} `{c.previous}` → `{c.id}` (redirect kept)"
+            fields = f": {', '.join(f'`{f}`' for f in c.fields)}" if status != "added" and c.fields else ""
             lines.append(f"- {name}{fields}")
             if c.pages:
                 lines.append(f"  - pages: {', '.join(_page(p) for p in c.pages)}")
+        if status == "renamed":
+            relinked = [f"{SINGULAR.get(c.folder, c.folder)} `{c.id}`" for c in changes if c.status == "relinked"]
+            if relinked:
+                lines.append(f"- references rewritten by the rename, nothing else changed: {', '.join(relinked)}")
         lines.append("")
     others = [f"`/{lang}/`" for lang in languages[1:]]
     if others:
         lines += [f"Each page also exists under {', '.join(others)}.", ""]
     return "\n".join(lines)
+
+
+def any_renamed(changes: list[Change]) -> bool:
+    return any(c.status == "renamed" for c in changes)
 
 
 HISTORY_FIELDS = {"added", "updated", "corrections"}
@@ -176,7 +265,7 @@ def stale_updates(project: Path, base: str) -> list[Problem]:
     found: list[Problem] = []
     for change in changes:
         doc = docs.get((change.folder, change.id))
-        if change.status != "changed" or doc is None:
+        if change.status not in ("changed", "renamed") or doc is None:
             continue
         substantive = [f for f in change.fields if f not in HISTORY_FIELDS]
         if not substantive or "updated" in change.fields:

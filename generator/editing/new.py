@@ -21,7 +21,9 @@ from typing import Any, Literal, TypeAlias, get_args, get_origin
 from pydantic import ValidationError
 
 from ..content.load import load_file
+from ..content.messages import model_problems
 from ..content.model import ID_PATTERN, KINDS, REF_KINDS
+from ..content.yaml_reader import RawDoc
 from ..problems import RefusedError, UsageError
 
 Asker: TypeAlias = Callable[[str], str] | None
@@ -150,13 +152,74 @@ def _default_language(content: Path) -> str:
     return str(langs[0]) if isinstance(langs, list) and langs else "en"
 
 
-def _check_sources(content: Path, sources: list[str]) -> None:
+def _source_problem(content: Path, sid: str) -> str | None:
+    """Why `sid` cannot be cited, or None."""
     known = sorted(p.stem for p in (content / "sources").glob("*.yml"))
-    for sid in sources:
-        if sid not in known:
-            close = difflib.get_close_matches(sid, known, n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else "; add it first with `explainer new source`"
-            raise ScaffoldError(f"source '{sid}' does not exist in content/sources/{hint}")
+    if sid in known:
+        return None
+    close = difflib.get_close_matches(sid, known, n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else "; add it first with `explainer new source`"
+    return f"source '{sid}' does not exist in content/sources/{hint}"
+
+
+def _same_url(content: Path, url: str) -> str | None:
+    """The id of an existing source with this address (ignoring a trailing slash and http/https), or None."""
+
+    def norm(value: str) -> str:
+        return re.sub(r"^https?://", "", value.strip()).rstrip("/")
+
+    for path in sorted((content / "sources").glob("*.yml")):
+        doc, _ = load_file(path, path.name)
+        if doc is not None and isinstance(doc.data, dict) and isinstance(doc.data.get("url"), str):
+            if norm(doc.data["url"]) == norm(url):
+                return path.stem
+    return None
+
+
+def field_problem(kind: str, field: str, value: str) -> str | None:
+    """What is wrong with one answer, in the validator's words (with the expected form), or None.
+
+    Why one field at a time: an answer is checked when it is given, so an editor
+    never types every other answer before learning that the first was wrong.
+    """
+    model = KINDS[REF_KINDS[kind]]
+    try:
+        model.model_validate({field: value})
+    except ValidationError as exc:
+        doc = RawDoc("", {field: value})
+        found = [p.message for p in model_problems(exc, doc, model) if p.code != "missing-field"]
+        return found[0] if found else None
+    return None
+
+
+def _answer(item: Ask, kind: str, given: str, ask: Asker) -> str:
+    """A valid value for `item`: the option given, else asked (again, with the reason, until it is valid)."""
+    allowed = choices(kind, item.field) if item.field == "kind" else []
+    prompt = item.prompt + (f" [{', '.join(allowed)}]" if allowed else "") + ": "
+    value, problem = given, None
+    while True:
+        if value:
+            problem = field_problem(kind, item.field, value)
+            if problem is None:
+                return value
+            if ask is None:
+                raise ScaffoldUsageError(f"--{item.option}: {problem}")
+        elif not item.required:
+            return ""
+        elif ask is None:
+            raise ScaffoldUsageError(f"--{item.option} is required (or run in a terminal to be asked)")
+        value = ask((f"{problem}; try again.\n" if problem else "") + prompt).strip()
+
+
+def _answered(kind: str, values: dict[str, str], sources: list[str]) -> str:
+    """The command that gives the same answers again (so none is lost when writing fails)."""
+    options = [
+        f"--{item.option} {json.dumps(values[item.field], ensure_ascii=False)}"
+        for item in ASKS[kind]
+        if item.field in values
+    ]
+    options += [f"--source {sid}" for sid in sources]
+    return f"explainer new {kind} " + " ".join(options)
 
 
 def _validate(kind: str, data: dict[str, Any]) -> None:
@@ -169,6 +232,22 @@ def _validate(kind: str, data: dict[str, Any]) -> None:
         raise ScaffoldUsageError(
             f"--{where}: {err['msg'].removeprefix('Value error, ')} (got {data.get(where)!r})"
         ) from None
+
+
+def _sources(content: Path, sources: list[str], ask: Asker) -> list[str]:
+    """The cited source ids, each existing: asked (again) in a terminal, else a refusal."""
+    prompt = "Id of a source in content/sources/ (several: separate with spaces): "
+    while True:
+        if not sources and ask is not None:
+            sources = ask(prompt).split()
+        if not sources:
+            raise ScaffoldUsageError("--source is required: cite at least one existing source id")
+        problems = [found for sid in sources if (found := _source_problem(content, sid)) is not None]
+        if not problems:
+            return sources
+        if ask is None:
+            raise ScaffoldError(problems[0])
+        sources = ask(f"{'; '.join(problems)}; try again.\n{prompt}").split()
 
 
 def scaffold(
@@ -188,20 +267,18 @@ def scaffold(
     content = project / "content"
     values: dict[str, str] = {}
     for item in ASKS[kind]:
-        value = (options.get(item.option) or "").strip()
-        if not value and item.required and ask is not None:
-            allowed = choices(kind, item.field) if item.field == "kind" else []
-            value = ask(item.prompt + (f" [{', '.join(allowed)}]" if allowed else "") + ": ").strip()
-        if not value and item.required:
-            raise ScaffoldUsageError(f"--{item.option} is required (or run in a terminal to be asked)")
+        value = _answer(item, kind, (options.get(item.option) or "").strip(), ask)
         if value:
             values[item.field] = value
+        if item.field == "url" and kind == "source":
+            existing = _same_url(content, value)
+            if existing is not None:
+                raise ScaffoldError(
+                    f"content/sources/{existing}.yml already has this address: cite it as '{existing}'"
+                    " instead of adding the source again"
+                )
     if kind != "source":
-        if not sources and ask is not None:
-            sources = ask("Id of a source in content/sources/ (several: separate with spaces): ").split()
-        if not sources:
-            raise ScaffoldUsageError("--source is required: cite at least one existing source id")
-        _check_sources(content, sources)
+        sources = _sources(content, sources, ask)
     # `added` is the day the record enters the explainer: the editor's clock, once, at writing time.
     added = today or dt.date.today().isoformat()
     data: dict[str, Any] = {"added": added, **values, **({"sources": sources} if kind != "source" else {})}
@@ -213,8 +290,9 @@ def scaffold(
         )
     path = content / REF_KINDS[kind] / f"{rid}.yml"
     if path.exists():
+        again = f"\nyour answers, to run again with --id: {_answered(kind, values, sources)}" if ask else ""
         raise ScaffoldError(
-            f"content/{REF_KINDS[kind]}/{rid}.yml already exists; edit it, or choose another id with --id"
+            f"content/{REF_KINDS[kind]}/{rid}.yml already exists; edit it, or choose another id with --id{again}"
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as handle:

@@ -46,6 +46,12 @@ class Reuse:
     def keep(self, kind: str, rid: str) -> bool:
         return (kind, rid) in self.keep_refs
 
+    def skipped(self) -> set[str]:
+        """Edition-relative paths of the pages a render with this plan leaves out (to take from `files`)."""
+        records = {routes.record_page(kind, rid) for kind, rid in self.keep_refs}
+        years = {routes.year_page(year) for year in self.years}
+        return {path for path in records if path is not None} | years | self.pages
+
 
 _MEMORY: Memory | None = None
 

@@ -12,10 +12,23 @@ import json
 from importlib import resources
 
 from ..content.validate import Content
+from ..structure import routes
 from ..structure.routes import SECTIONS, config_name, edition_base, edition_link, prose_page
 from . import markup
 from .i18n import language_name, t
+from .labels import Labels
 
+SECTION_TITLES = {
+    routes.CHRONOLOGY: "chronology",
+    routes.index_page("actors"): "actors",
+    routes.index_page("legal"): "legal",
+    routes.index_page("questions"): "questions",
+    routes.DISPUTES: "disputes",
+    routes.index_page("sources"): "sources",
+    routes.WHATS_NEW: "whats_new",
+    routes.DATA_PAGE: "data",
+}
+"""The interface string each section's landing page takes its title from (the home page: site.yml's title)."""
 UI_KEYS = ["not_found_title", "not_found_text", "home", "chronology", "actors", "legal", "questions", "sources"]
 """Interface strings the theme overrides print (the 404 page)."""
 
@@ -30,9 +43,7 @@ def edition_config(content: Content, lang: str) -> str:
     """`generated/mkdocs.<lang>.yml`: inherits ../mkdocs.yml; JSON values are valid YAML and escape everything."""
     default = content.languages[0]
     site = content.site
-    nav = SECTIONS + [
-        prose_page(pid) for pid, _ in sorted(content.pages.items(), key=lambda kv: (_order(kv[1]), kv[0]))
-    ]
+    nav = navigation(content, lang)
     alternate = []
     for other in content.languages:
         link = edition_link(lang, other, content.languages)
@@ -76,6 +87,23 @@ def edition_config(content: Content, lang: str) -> str:
         # Not `repo_url`: Material would fetch repository facts from api.github.com in the reader's browser.
         lines.append(f"  repository: {dump(site.repo_url)}")
     return "\n".join(lines) + "\n"
+
+
+def navigation(content: Content, lang: str) -> list[dict[str, str]]:
+    """The nav, each entry with the title its page has (escaped as the page's front matter is).
+
+    Why explicit titles: MkDocs takes a bare entry's title from its page, and a
+    `--dirty` rebuild (the live preview) does not read the pages it skips, so
+    their entries read "None".
+    """
+    labels = Labels(content, lang)
+    titles = {routes.HOME: labels.text(content.site.title)}
+    titles |= {path: t(lang, key) for path, key in SECTION_TITLES.items()}
+    nav = [{markup.attr(titles[path]): path} for path in SECTIONS]
+    for pid, page in sorted(content.pages.items(), key=lambda kv: (_order(kv[1]), kv[0])):
+        meta = page.meta[lang] if lang in page.meta else page.meta[content.languages[0]]
+        nav.append({markup.attr(meta.title): prose_page(pid)})
+    return nav
 
 
 def markdown_extensions(lang: str) -> list[object]:

@@ -80,9 +80,12 @@ def _edition(edition: Edition, reuse: Reuse | None) -> dict[str, str]:
         pages = edition.render()
     else:
         pages = edition.render(reuse.keep, reuse.years, reuse.pages)
-        for path, text in reuse.files.items():
-            if path.startswith(f"{lang}/"):
-                pages.setdefault(path[len(lang) + 1 :], text)
+        # Only the pages this render skipped: anything else in the previous run (a deleted record's
+        # page, a redirect page) must not come back.
+        for path in reuse.skipped():
+            previous = reuse.files.get(f"{lang}/{path}")
+            if previous is not None:
+                pages.setdefault(path, previous)
     return {f"{lang}/{path}": text for path, text in pages.items()}
 
 

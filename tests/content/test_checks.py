@@ -34,3 +34,10 @@ def test_self_relation_is_an_error(small_project: Path) -> None:
     beta = small_project / "content" / "actors" / "beta.yml"
     beta.write_text(beta.read_text() + "relations:\n  - actor: beta\n    relation: x\n    sources: [news-two]\n")
     assert "self-relation" in codes(small_project)
+
+
+def test_a_record_failing_its_model_still_gets_its_reference_checks(small_project: Path) -> None:
+    event = small_project / "content" / "events" / "2025-11.yml"
+    event.write_text(event.read_text().replace('date: "2025-11"', 'date: "13/11/2025"').replace("news-two", "news-tow"))
+    _, problems = check(small_project)
+    assert [p.code for p in problems] == ["bad-format", "unknown-reference"]

@@ -75,3 +75,11 @@ def test_encoding_problems(tmp_path: Path) -> None:
     nul.write_bytes(b"a: \x00\n")
     _, problems = load_file(nul, "nul.yml")
     assert problems[0].code == "encoding"
+
+
+def test_words_of_files_that_fail_to_parse(small_project: Path) -> None:
+    """What a broken file names is kept, so the sources it cites are not reported unused."""
+    (small_project / "content" / "events" / "2025-11.yml").write_text("sources: [news-two, news-three\n")
+    tree, problems = load_tree(small_project / "content")
+    assert [p.code for p in problems] == ["yaml-syntax"]
+    assert {"news-two", "news-three"} <= tree.unread

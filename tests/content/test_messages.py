@@ -56,3 +56,16 @@ def test_wrong_type_says_what_was_found() -> None:
 )
 def test_describe(value: object, said: str) -> None:
     assert describe(value) == said
+
+
+def test_no_false_alarm_beside_an_error_inside_a_mapping() -> None:
+    """A misspelt key in a citation, or an empty translation, is the one problem: no 'expected text' beside it."""
+    cite = 'date: "2025"\ntitle: t\nsummary: s\nsources:\n  - source: a\n    translaton: {en: x}\n'
+    assert _problems(Event, cite) == [
+        "content/x.yml:6:5: error: unknown field 'translaton' (did you mean 'translation'?) [unknown-field]",
+    ]
+    empty = 'date: "2025"\ntitle: {en: t, es: ""}\nsummary: s\nsources: [a]\n'
+    assert _problems(Event, empty) == [
+        "content/x.yml:2:20: error: the 'es' text is empty: write it, or leave 'es:' out until it is translated"
+        " [empty]",
+    ]

@@ -73,3 +73,22 @@ def test_fields_use_the_yaml_names() -> None:
     )
     keys = {key for _, _, key, _ in iter_fields(actor)}
     assert ("roles", 0, "from") in keys and ("roles", 0, "start") not in keys
+
+
+def test_raw_references_of_a_record_without_a_model() -> None:
+    from generator.content.walk import iter_raw_refs
+
+    data = {
+        "date": "13/11/2025",
+        "actors": ["alpha", 3],
+        "roles": [{"organization": "land", "sources": ["one", {"source": "two"}]}],
+        "parties": [{"state": "peru"}],
+        "sources": "not-a-list",
+    }
+    assert list(iter_raw_refs(data)) == [
+        (("actors", 0), "actors", "actor", "alpha"),
+        (("roles", 0, "organization"), "actors", "actor", "land"),
+        (("roles", 0, "sources", 0), "sources", "source", "one"),
+        (("roles", 0, "sources", 1, "source"), "sources", "source", "two"),
+        (("parties", 0, "state"), "actors", "state", "peru"),
+    ]

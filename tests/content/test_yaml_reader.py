@@ -56,7 +56,11 @@ def test_dates_stay_strings_and_yaml11_booleans_are_words() -> None:
             "a:\n\t- b\n",
             "f.yml:2:1: error: YAML syntax error: found character that cannot start any token (a tab: indent with spaces) [yaml-syntax]",
         ),
-        ("a: [1, 2\n", "f.yml:2:1: error: YAML syntax error: did not find expected ',' or ']' [yaml-syntax]"),
+        (
+            "a: [1, 2\n",
+            "f.yml:1:4: error: this '[' is never closed (YAML gave up at line 2, column 1, the end of the file):"
+            " end the list with ']' [yaml-syntax]",
+        ),
         (
             "a: *nothing\n",
             "f.yml:1:4: error: aliases (*nothing) are not allowed in content; write the value out [yaml-alias]",

@@ -182,3 +182,25 @@ def test_changed_record_without_moved_updated_date_is_annotated(repo: Path, caps
     peru.write_text('updated: "2025-11-10"\n' + peru.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["--project", str(repo), "diff", "HEAD~1", "--check-updated"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_rename_reads_as_a_rename(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`explainer rename` gives one "Renamed" entry; the references it rewrote ask for no `updated:`."""
+    assert main(["--project", str(repo), "rename", "actor", "peru", "peru-state"]) == 0
+    capsys.readouterr()
+    assert main(["--project", str(repo), "diff", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    assert "**0** added, **0** changed, **1** renamed, **0** removed" in out
+    assert "- actor `peru` → `peru-state` (redirect kept)\n" in out
+    assert (
+        "- references rewritten by the rename, nothing else changed:"
+        " event `2025-11-01-first`, event `2025-12-02-second`\n" in out
+    )
+    assert main(["--project", str(repo), "diff", "HEAD", "--check-updated"]) == 0
+    assert capsys.readouterr().out == ""
+    peru = repo / "content/actors/peru-state.yml"
+    peru.write_text(peru.read_text(encoding="utf-8").replace("South American", "Andean"), encoding="utf-8")
+    assert main(["--project", str(repo), "diff", "HEAD"]) == 0
+    assert "- actor `peru` → `peru-state` (redirect kept): `summary`\n" in capsys.readouterr().out
+    assert main(["--project", str(repo), "diff", "HEAD", "--check-updated"]) == 0
+    assert "summary changed since HEAD but 'updated' did not move" in capsys.readouterr().out

@@ -122,7 +122,7 @@ def test_unknown_source_and_bad_values(project: Path, source_id: str, capsys: py
     )
     assert f"did you mean '{source_id}'" in capsys.readouterr().err
     assert _new(project, "event", "--date", "2025-02-30", "--title", "T", "--summary", "S", "--source", source_id) == 2
-    assert "--date: day 30 does not exist" in capsys.readouterr().err
+    assert "--date: '2025-02-30': day 30 does not exist in 2025-02" in capsys.readouterr().err
     assert _new(project, "actor", "--name", "Ω", "--kind", "person", "--summary", "S", "--source", source_id) == 2
     assert "--id" in capsys.readouterr().err
     assert not list((project / "content/events").glob("2025-11-07-t.yml"))
@@ -153,3 +153,40 @@ def test_prompts_for_what_is_missing(project: Path, source_id: str) -> None:
     assert questions[0] == "Short headline: "
     with pytest.raises(ScaffoldUsageError):
         scaffold(project, "event", {"date": "2025-11-09"}, [source_id], ask=None)
+
+
+def test_an_invalid_answer_is_asked_again_with_the_expected_form(project: Path, source_id: str) -> None:
+    """`13/11/2025` is refused when typed, not after every other question (nothing typed is lost)."""
+    answers = iter(["13/11/2025", "2025-11-13", "Asked title", "Asked summary", source_id + "x", source_id])
+    questions: list[str] = []
+
+    def ask(prompt: str) -> str:
+        questions.append(prompt)
+        return next(answers)
+
+    path = scaffold(project, "event", {}, [], ask=ask)
+    assert path == project / "content/events/2025-11-13-asked-title.yml"
+    assert questions[1] == (
+        "'13/11/2025' is not a date: expected YYYY-MM-DD, YYYY-MM or YYYY; try again.\n"
+        "Date (YYYY-MM-DD, YYYY-MM or YYYY): "
+    )
+    assert questions[-1].startswith(f"source '{source_id}x' does not exist in content/sources/ (did you mean")
+
+
+def test_bad_option_is_named_with_the_expected_form(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["source", "--url", "https://example.org/new", "--title", "T", "--publisher", "P"]
+    assert _new(project, *args, "--language", "spanish", "--kind", "news") == 2
+    assert capsys.readouterr().err == (
+        "explainer new source: error: --language: 'spanish' is not a language code such as 'en' or 'es'\n"
+    )
+
+
+def test_a_source_whose_address_exists_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = min((project / "content" / "sources").glob("*.yml"))
+    url = load_file(path, path.name)[0].data["url"]  # type: ignore[union-attr]
+    args = ["source", "--url", url + "/", "--title", "T", "--publisher", "P", "--language", "es", "--kind", "news"]
+    assert _new(project, *args) == 1
+    assert capsys.readouterr().err == (
+        f"explainer new source: error: content/sources/{path.stem}.yml already has this address:"
+        f" cite it as '{path.stem}' instead of adding the source again\n"
+    )

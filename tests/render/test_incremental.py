@@ -75,3 +75,30 @@ def test_edit_outside_disputes_keeps_summary_pages(small_project: Path) -> None:
     kept = _plan_after(small_project, "undisputed event").pages
     assert {"disputes.md", "actors/index.md", "legal/index.md", "sources/index.md"} <= kept
     assert "disputes.md" not in _plan_after(small_project, "dispute note").pages
+
+
+def test_incremental_equals_full_after_a_rename(small_project: Path) -> None:
+    """A rename leaves a redirect where a page was: the preview must not bring the old page back."""
+    from generator.editing.rename import rename
+
+    generate(small_project, atomic=False)
+    rename(small_project, "actor", "alpha", "alpha-two")
+    generate(small_project, atomic=False)
+    beta = small_project / "content" / "actors" / "beta.yml"
+    beta.write_text(beta.read_text().replace("Alpha's lawyer.", "Alpha's lawyer since 2020."))
+    content, problems = check(small_project)
+    assert content is not None, problems
+    files = render_site(content, small_project, incremental=True)
+    assert files == render_all(small_project, content)
+    assert "en/actors/alpha/index.html" in files and "en/actors/alpha.md" not in files
+
+
+def test_incremental_equals_full_after_a_deletion(small_project: Path) -> None:
+    """A deleted record's page is gone from the preview, as from a full build."""
+    generate(small_project, atomic=False)
+    (small_project / "content" / "events" / "2022-12-07-attempt.yml").unlink()
+    content, problems = check(small_project)
+    assert content is not None, problems
+    files = render_site(content, small_project, incremental=True)
+    assert files == render_all(small_project, content)
+    assert "en/events/2022-12-07-attempt.md" not in files
