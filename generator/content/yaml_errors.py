@@ -81,8 +81,8 @@ def _quote_inside(lines: list[str], row: int, col: int) -> Explained | None:
             start = text.rfind(" ", 0, col - 1) + 1
     quote = text[start] if start < len(text) and text[start] in "\"'" else text[col - 1]
     if quote == "'":
-        fix = 'an apostrophe inside a text in single quotes ends it: put the text in double quotes (for example "Peru\'s embassy")'
-        fix += ", or write the apostrophe twice ('Peru''s embassy')"
+        fix = 'an apostrophe inside a text in single quotes ends it: put the text in double quotes (for example "the council\'s decision")'
+        fix += ", or write the apostrophe twice ('the council''s decision')"
     else:
         fix = "a double quote inside a text in double quotes ends it: quote inside with «…» or single quotes"
         fix += ' (for example "He said «no»"), or put the whole text in single quotes'

@@ -109,7 +109,7 @@ def _own_pages(folder: str, rid: str, data: Any) -> list[str]:
 
 
 def _record_of(path: str) -> tuple[str, str] | None:
-    """(folder, id) of the record whose own page is `path` (`actors/jose-jeri.md`), or None."""
+    """(folder, id) of the record whose own page is `path` (`actors/jane-doe.md`), or None."""
     for folder, pattern in PAGE_OF.items():
         prefix, _, suffix = pattern.partition("{}")
         rid = path.removeprefix(prefix).removesuffix(suffix)
