@@ -175,18 +175,20 @@ class Page:
         """A country's name in this page's language: "Peru" for `PE`."""
         return country_called(code, self.lang)
 
-    def quotes_of(self, sid: str) -> list[tuple[str, str, Any]]:
-        """Every quote the site takes from a source: (kind, id, citation) of the records that quote it, in order."""
+    def quotes_of(self, sid: str) -> list[tuple[Any, list[tuple[str, str]]]]:
+        """Every quote the site takes from a source, once each: (citation, the records that quote it, in order)."""
         content = self.shared.content
-        found: list[tuple[str, str, Any]] = []
-        seen: set[tuple[str, str, str]] = set()
+        found: dict[tuple[str, str], tuple[Any, list[tuple[str, str]]]] = {}
         for kind, rid in self.shared.index.cited_by.get(sid, []):
             model = content.site if kind == "site" else content.get(kind, rid)
             for cite in iter_quotes(model):
-                if cite.source == sid and (kind, rid, cite.quote or "") not in seen:
-                    seen.add((kind, rid, cite.quote or ""))
-                    found.append((kind, rid, cite))
-        return found
+                if cite.source != sid:
+                    continue
+                where = self.labels.pick(cite.locator)[0] if cite.locator else ""
+                _, users = found.setdefault((cite.quote or "", where), (cite, []))
+                if (kind, rid) not in users:
+                    users.append((kind, rid))
+        return list(found.values())
 
     def prose(self, body: str) -> Markup:
         """An editor's Markdown page: structure kept, HTML and attribute lists shown as text, links checked."""
