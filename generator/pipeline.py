@@ -23,7 +23,7 @@ from .content.load import load_tree
 from .content.records import Content
 from .content.validate import validate
 from .output.builder import built_site
-from .output.staging import Staging, commit_tree, write_tree
+from .output.staging import FileData, Staging, commit_tree, write_tree
 from .problems import BuildError, ContentError, Problem, UsageError, has_errors
 from .render.i18n import SUPPORTED
 from .structure.redirects import check_redirects
@@ -89,7 +89,7 @@ def _checked(project: Path, strict: bool, parallel: bool, site_url: str | None) 
     return content, problems
 
 
-def render_all(project: Path, content: Content, incremental: bool = False) -> dict[str, str]:
+def render_all(project: Path, content: Content, incremental: bool = False) -> dict[str, FileData]:
     """Every generated file (Markdown pages, data files, per-language configs), by relative path."""
     # Imported here, as in the other runs below: Jinja and the templates add about 80 ms (a third) to the
     # start-up of every command, and `validate`, `i18n` and the editor commands never render.

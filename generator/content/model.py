@@ -173,6 +173,14 @@ class Dispute(Model):
     value: Text = Field(description="The alternative value, as the disagreeing sources give it.")
     sources: list[Citation] = Field(min_length=1, description="Sources that give the alternative value.")
     note: Text | None = Field(None, description="What the disagreement is about, neutrally worded.")
+    minor: bool = Field(
+        False,
+        strict=True,
+        description=(
+            "true for a difference that changes nothing in the story (a dateline a day off, a vote tally, a title's "
+            "wording, an isolated slip): shown compactly on the record's page, in full on the disputes page."
+        ),
+    )
 
 
 class Role(Model):

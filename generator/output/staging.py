@@ -10,7 +10,17 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import TypeAlias
+
+FileData: TypeAlias = str | bytes
+"""A generated file's content: text (written as UTF-8) or bytes (images such as the share cards)."""
+
+
+def encoded(data: FileData) -> bytes:
+    """The bytes written for a generated file."""
+    return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
 class UnsafePathError(ValueError):
@@ -43,7 +53,7 @@ def safe_target(dest: Path, rel: str, _resolved: dict[Path, Path] | None = None)
     return target
 
 
-_WRITTEN: dict[str, dict[str, tuple[str, int]]] = {}
+_WRITTEN: dict[str, dict[str, tuple[FileData, int]]] = {}
 """What this process last wrote in place, per folder: (text, mtime) by relative path (the live preview)."""
 
 
@@ -55,7 +65,7 @@ def _mtime(path: Path) -> int:
         return -1
 
 
-def write_tree(files: dict[str, str], dest: Path, atomic: bool = False) -> tuple[int, int]:
+def write_tree(files: Mapping[str, FileData], dest: Path, atomic: bool = False) -> tuple[int, int]:
     """Make `dest` hold exactly `files`; returns (files written, files removed).
 
     In place (for the live preview, whose watcher follows the folder) or, with
@@ -77,7 +87,7 @@ def write_tree(files: dict[str, str], dest: Path, atomic: bool = False) -> tuple
             # Written (and checked) by this process and untouched since: no need to check or read it again.
             continue
         target = safe_target(dest, rel, resolved)
-        data = text.encode("utf-8")
+        data = encoded(text)
         try:
             if target.read_bytes() == data:
                 written[rel] = (text, _mtime(target))
@@ -102,13 +112,13 @@ def write_tree(files: dict[str, str], dest: Path, atomic: bool = False) -> tuple
     return changed, removed
 
 
-def _write_atomic(files: dict[str, str], dest: Path) -> tuple[int, int]:
+def _write_atomic(files: Mapping[str, FileData], dest: Path) -> tuple[int, int]:
     staging, changed, removed = stage_tree(files, dest)
     commit_tree(staging, dest)
     return changed, removed
 
 
-def stage_tree(files: dict[str, str], dest: Path) -> tuple[Path, int, int]:
+def stage_tree(files: Mapping[str, FileData], dest: Path) -> tuple[Path, int, int]:
     """Write `files` into a new sibling of `dest` (unchanged files hard-linked); returns (folder, written, removed)."""
     with Staging(dest) as staging:
         staging.put(files)
@@ -136,7 +146,7 @@ class Staging:
         self._resolved: dict[Path, Path] = {}
         self._made: set[Path] = set()
 
-    def put(self, files: dict[str, str]) -> int:
+    def put(self, files: Mapping[str, FileData]) -> int:
         """Write `files` (a path may be written once per tree); returns how many were new or changed.
 
         Why folders are resolved once each: at 10,000 events this writes 28,000 files into a few dozen
@@ -147,7 +157,7 @@ class Staging:
             if rel in self.paths:
                 msg = f"two generated files share the path {rel!r}"
                 raise ValueError(msg)
-            data = files[rel].encode("utf-8")
+            data = encoded(files[rel])
             # The staging folder is new and only this tree writes into it, so checking the name is enough there.
             target = self.folder.joinpath(*_checked(rel).parts)
             if target.parent not in self._made:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..content.model import PartialDate
 from ..content.validate import Content
-from ..structure.changes import Change, atom
+from ..structure.changes import Change, atom, news
 from ..structure.relations import source_id
 from ..structure.routes import change_target, edition_base, target_path, url_of
 from . import markup
@@ -164,15 +164,38 @@ def _next_day(year: int, month: int, day: int) -> tuple[int, int, int]:
     return (year + 1, 1, 1) if month == 12 else (year, month + 1, 1)
 
 
+SUMMARY = 400
+"""Characters of a record's text kept as its feed entry's summary."""
+
+
+def _about(labels: Labels, change: Change) -> str:
+    """What a feed entry says: the correction's text, or what the record says (an event's summary, an answer)."""
+    if change.text:
+        return markup.plain(labels.pick(change.text)[0], labels.resolve_label)
+    if change.kind == "pages":
+        page = labels.content.pages[change.rid]
+        return str(page.meta.get(labels.lang, page.meta[labels.default]).description or "")
+    model = labels.content.get(change.kind, change.rid)
+    text = getattr(model, "summary", None) or getattr(model, "answer", None)
+    if text is None:
+        return ""
+    plain = markup.plain(labels.pick(text)[0], labels.resolve_label)
+    return plain if len(plain) <= SUMMARY else plain[: SUMMARY - 1].rstrip() + "…"
+
+
 def feed(labels: Labels, changes: list[Change]) -> str:
-    """The Atom feed of one edition: an entry per change, newest first, linking to what changed."""
+    """The Atom feed of one edition: the story's news, newest first, every correction kept, linking to what changed.
+
+    Why no source entries: 200 "Added: <source title>" entries once filled the
+    feed; a source record is part of the entries of the records that cite it.
+    """
     content, lang = labels.content, labels.lang
     base = edition_base(content, lang)
     entries = []
-    for change in changes:
+    for change in news(changes):
         label = labels.change_label(change)
         kind = t(lang, f"change_{change.type}")
-        summary = markup.plain(labels.pick(change.text)[0], labels.resolve_label) if change.text else f"{kind}: {label}"
+        summary = _about(labels, change) or f"{kind}: {label}"
         entries.append((change, f"{kind}: {label}", summary, base + url_of(change_target(change))))
     title = f"{markup.plain(labels.pick(content.site.title)[0])} — {t(lang, 'whats_new')}"
     return atom(entries, title, base, lang)

@@ -17,7 +17,8 @@ import jinja2
 from ..content.model import PartialDate
 from ..content.validate import Content
 from ..structure import routes
-from ..structure.changes import MAX_PAGE, collect
+from ..structure.changes import collect, latest
+from ..structure.changes import months as by_month
 from ..structure.relations import Index
 from .downloads import chronology_csv, chronology_ics, feed
 from .graph import Graph
@@ -32,6 +33,10 @@ LATEST = 6
 """Newest events on the home page."""
 RECENT = 5
 """Newest changes on the home page."""
+RELATED_EVENTS = 3
+"""Events listed under "Related" on a question's page (key moments first); its events list has the rest."""
+RELATED_OTHER = 2
+"""Legal records, and actors, listed under "Related" on a question's page."""
 RECORD_TEMPLATES = {"actors": "actor.md.j2", "legal": "legal.md.j2", "sources": "source.md.j2"}
 """The page template of each kind of record with a page of its own (events apart: they are listed by date)."""
 INDEX_TEMPLATES = {"actors": "actors-index.md.j2", "legal": "legal-index.md.j2", "sources": "sources-index.md.j2"}
@@ -87,7 +92,7 @@ class Edition:
             routes.HOME,
             key_events=key_events,
             latest=list(reversed(events))[:LATEST],
-            recent=[c for c in collect(self.content) if c.kind != "sources" or c.type == "correction"][:RECENT],
+            recent=latest(collect(self.content), RECENT),
             timeline=timeline(self.labels, key_events, events, routes.HOME),
         )
         by_year: dict[int, Events] = {year: [] for year in years}
@@ -139,6 +144,9 @@ class Edition:
         landing = routes.index_page("questions")
         if landing not in skip:
             out[landing] = self.page("questions.md.j2", landing, questions=questions)
+        for qid, rec in questions:
+            path = routes.target_path("questions", qid)
+            out[path] = self.page("question.md.j2", path, rid=qid, m=rec.model, related=self.related(rec.model))
         if routes.DISPUTES not in skip:
             out[routes.DISPUTES] = self.page("disputes.md.j2", routes.DISPUTES, disputes=self.disputes())
         root = "" if self.lang == self.default else routes.edition_base(content, self.default)
@@ -150,7 +158,7 @@ class Edition:
         )
         changes = collect(content)
         out[routes.WHATS_NEW] = self.page(
-            "whats-new.md.j2", routes.WHATS_NEW, changes=changes[:MAX_PAGE], total=len(changes)
+            "whats-new.md.j2", routes.WHATS_NEW, months=by_month(changes), total=len(changes)
         )
         out[routes.FEED] = feed(self.labels, changes)
         base = routes.edition_base(content, self.lang)
@@ -164,17 +172,51 @@ class Edition:
                 "prose.md.j2", path, meta=page.meta[lang], body=page.body[lang], fallback=lang != self.lang
             )
 
-    def disputes(self) -> list[tuple[str, str, Any]]:
-        """Every recorded disagreement: (kind, id, record), in date/id order."""
-        found: list[tuple[str, str, Any]] = []
+    def related(self, question: Any) -> list[tuple[str, str]]:
+        """The few records most worth reading next from a question: its key events first, newest first.
+
+        Why a short list: "Related:" runs of 20 to 30 links once followed every
+        answer; a reader follows two or three.
+        """
+        order = {rid: i for i, rid in enumerate(self.index.events_by_date)}
+        events = sorted(question.events, key=lambda rid: (not self.content.get("events", rid).key, -order.get(rid, 0)))
+        refs = [("events", rid) for rid in events[:RELATED_EVENTS]]
+        refs += [("legal", rid) for rid in question.legal[:RELATED_OTHER]]
+        refs += [("actors", rid) for rid in question.actors[:RELATED_OTHER]]
+        return refs
+
+    def disputes(self) -> list[dict[str, Any]]:
+        """Every recorded disagreement, one entry per event or disputed role, oldest first.
+
+        Each entry: `kind`, `rid`, `rec` (the event or role the versions differ from),
+        `date` (the heading's date), `role` (a role's title, else None), `disputed`, and whether any
+        of those is `major` or `minor`.
+        """
+        found: list[dict[str, Any]] = []
         for rid in self.index.events_by_date:
             e = self.content.get("events", rid)
             if e.disputed:
-                found.append(("events", rid, e))
-        for rid, rec in self.content.records.get("actors", {}).items():
-            if any(role.disputed for role in rec.model.roles):
-                found.append(("actors", rid, rec.model))
-        return found
+                found.append(
+                    {"kind": "events", "rid": rid, "rec": e, "date": e.date, "role": None, "disputed": e.disputed}
+                )
+        for rid, rec in sorted(self.content.records.get("actors", {}).items()):
+            for role in rec.model.roles:
+                if role.disputed:
+                    date = role.start or role.end or ""
+                    found.append(
+                        {
+                            "kind": "actors",
+                            "rid": rid,
+                            "rec": role,
+                            "date": date,
+                            "role": role.title,
+                            "disputed": role.disputed,
+                        }
+                    )
+        for x in found:
+            x["major"] = any(not d.minor for d in x["disputed"])
+            x["minor"] = any(d.minor for d in x["disputed"])
+        return sorted(found, key=lambda x: (PartialDate.parse(x["date"]) if x["date"] else PartialDate(0), x["rid"]))
 
 
 __all__ = ["CITE_IN_YEAR", "Edition"]

@@ -17,6 +17,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
+import babel
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, create_model, field_validator
 
@@ -30,9 +31,9 @@ SUPPORTED = frozenset(p.name.removesuffix(".yml") for p in LOCALES.iterdir() if 
 
 STRING_KEYS = frozenset(
     """
-    home chronology actors legal questions sources disputes key_moments key_moment as_above key_facts in_brief
+    home chronology actors legal questions sources disputes key_moments key_moment key_facts in_brief
     latest events event roles relations appears_in mentioned_in cited_by provisions parties relevance official_text
-    adopted signed ratified sources_differ this_page_says other_sources_say note single_source n_sources one_source
+    adopted signed ratified sources_differ other_sources_say note single_source n_sources one_source
     reviewed since until present positions related status_open status_unverified publisher published language kind
     archived accessed notes not_cited permalink by_year all_events translation not_translated quote actor_kind country
     field_date field_title field_summary field_from field_to field_other
@@ -45,6 +46,9 @@ STRING_KEYS = frozenset(
     data data_intro data_json data_csv data_ics data_licence n_events to_dark to_light timeline_hint
     added_on updated_on corrections whats_new whats_new_intro change_added change_updated change_correction
     feed subscribe not_found_title not_found_text
+    as_summarised this_account version reported_by minor_differences differs_on disputes_major disputes_minor
+    disputes_minor_intro page_history n_actors n_legal n_questions n_pages sources_changed
+    read_next all_related read_answer read_source in_language quotes_used
     """.split()
 )
 """Every interface string a locale must define (templates and renderers look them up with `t()`).
@@ -163,6 +167,30 @@ def language_name(lang: str) -> str:
     return locale(lang).name if lang in SUPPORTED else lang
 
 
+@functools.cache
+def _cldr(lang: str) -> babel.Locale | None:
+    try:
+        return babel.Locale.parse(lang)
+    except (ValueError, babel.UnknownLocaleError):
+        return None
+
+
+def language_called(code: str, lang: str) -> str:
+    """A language's name in `lang` ("Spanish", "español"), from CLDR; the code when CLDR does not know it.
+
+    Why CLDR (Babel) and not our locale files: a source may be in any language, and naming
+    every language in every locale file by hand would be a list nobody keeps complete.
+    """
+    cldr = _cldr(lang)
+    return str(cldr.languages.get(code, code)) if cldr else code
+
+
+def country_called(code: str, lang: str) -> str:
+    """A country's name in `lang` ("Japan", "Japón") from its ISO 3166 alpha-2 code; the code when unknown."""
+    cldr = _cldr(lang)
+    return str(cldr.territories.get(code, code)) if cldr else code
+
+
 def format_date(date: str | PartialDate, lang: str) -> str:
     """A date as readers write it, keeping its precision: `6 November 2025`, `noviembre de 2025`, `2025`."""
     d = PartialDate.parse(date) if isinstance(date, str) else date
@@ -189,7 +217,9 @@ __all__ = [
     "Locale",
     "LocaleError",
     "RedirectWording",
+    "country_called",
     "format_date",
+    "language_called",
     "language_name",
     "load_locale",
     "locale",

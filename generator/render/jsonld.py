@@ -126,10 +126,18 @@ def _source(labels: Labels, m: Any, url: str) -> Ld:
     return data
 
 
+def _question(labels: Labels, m: Any, url: str) -> Ld:
+    """A question's page is a QAPage: the question and its answer as the site gives it."""
+    answer = {"@type": "Answer", "text": labels.text(m.answer), "url": url}
+    question = {"@type": "Question", "name": labels.text(m.question), "acceptedAnswer": answer}
+    return {"@type": "QAPage", "url": url, "inLanguage": labels.lang, "mainEntity": question}
+
+
 _BUILDERS: dict[str, Callable[[Labels, Any, str], Ld]] = {
     "events": _event,
     "actors": _actor,
     "legal": _legal,
     "sources": _source,
+    "questions": _question,
 }
 """The schema.org builder of each kind of record page."""

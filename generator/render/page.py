@@ -5,7 +5,7 @@ tested, and templates stay declarative. Project overrides
 (`overrides/generator/*.j2`) call these methods by name, so the names and
 their arguments are a public interface: `p.text`, `p.md`, `p.prose`, `p.t`,
 `p.date`, `p.link`, `p.to`, `p.ref`, `p.change_link`, `p.events_of`,
-`p.stated`, `p.cite`, `p.cite_short`, `p.sure`, `p.notes`, `p.ld`,
+`p.gist`, `p.language`, `p.country`, `p.quotes_of`, `p.stated`, `p.version`, `p.dispute_groups`, `p.cite`, `p.cite_short`, `p.sure`, `p.notes`, `p.ld`,
 `p.search_terms` and `p.front`.
 """
 
@@ -19,15 +19,18 @@ from markupsafe import Markup
 
 from ..content.model import REF_KINDS
 from ..content.validate import Content
+from ..content.walk import iter_quotes
 from ..structure.changes import Change
 from ..structure.relations import Index, independent_publishers, source_id
-from ..structure.routes import change_target, html_relative, relative, target_path
+from ..structure.routes import card_url, change_target, html_relative, relative, target_path
 from . import jsonld, markup
-from .i18n import format_date, t
+from .i18n import country_called, format_date, language_called, t
 from .labels import Labels
 
 DESCRIPTION = 300
 """Characters of a page description kept in its front matter (search snippets and link previews)."""
+GIST = 200
+"""Characters at most of a one-line answer on the Questions index."""
 
 
 class Shared:
@@ -124,8 +127,12 @@ class Page:
         ids.sort(key=lambda e: self.shared.order.get(e, 0))
         return [(e, self.shared.content.get("events", e)) for e in ids]
 
-    def stated(self, rec: Any, dispute: Any) -> Markup:
-        """The version this page states, for the field a dispute is about."""
+    def stated(self, rec: Any, dispute: Any, standalone: bool = False) -> Markup:
+        """The version this page states, for the field a dispute is about.
+
+        Why `standalone`: on the disputes page nothing else tells the story, so
+        a dispute about a detail of the summary shows the summary itself.
+        """
         field = dispute.field
         if field == "date":
             return Markup(markup.escape(self.date(rec.date)))
@@ -134,7 +141,54 @@ class Page:
             return Markup(markup.escape(self.date(value) if value else "—"))
         if field == "title" or not hasattr(rec, "summary"):
             return self.md(rec.title)
-        return Markup(markup.escape(self.t("as_above")))
+        if standalone:
+            return self.md(rec.summary)
+        return Markup(markup.escape(self.t("as_summarised")))
+
+    def version(self, dispute: Any) -> Markup:
+        """What the other sources say: a date in this language, or their text."""
+        if dispute.field in ("date", "from", "to") and isinstance(dispute.value, str):
+            return Markup(markup.escape(self.date(dispute.value)))
+        return self.md(dispute.value)
+
+    @staticmethod
+    def dispute_groups(disputed: list[Any]) -> tuple[list[list[Any]], list[Any]]:
+        """Major disputes grouped by the field they are about (in the order given), and the minor ones."""
+        groups: dict[str, list[Any]] = {}
+        for d in disputed:
+            if not d.minor:
+                groups.setdefault(d.field, []).append(d)
+        return list(groups.values()), [d for d in disputed if d.minor]
+
+    def gist(self, value: Any, limit: int = GIST) -> str:
+        """The first sentence of a text, as plain text of at most `limit` characters (index pages' one-liners)."""
+        text = self.text(value)
+        end = next((i + 1 for i, ch in enumerate(text) if ch in ".?!" and text[i + 1 : i + 2] in (" ", "")), len(text))
+        first = text[:end]
+        return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+    def language(self, code: str) -> str:
+        """A language's name in this page's language: "Spanish" for `es`."""
+        return language_called(code, self.lang)
+
+    def country(self, code: str) -> str:
+        """A country's name in this page's language: "Japan" for `JP`."""
+        return country_called(code, self.lang)
+
+    def quotes_of(self, sid: str) -> list[tuple[Any, list[tuple[str, str]]]]:
+        """Every quote the site takes from a source, once each: (citation, the records that quote it, in order)."""
+        content = self.shared.content
+        found: dict[tuple[str, str], tuple[Any, list[tuple[str, str]]]] = {}
+        for kind, rid in self.shared.index.cited_by.get(sid, []):
+            model = content.site if kind == "site" else content.get(kind, rid)
+            for cite in iter_quotes(model):
+                if cite.source != sid:
+                    continue
+                where = self.labels.pick(cite.locator)[0] if cite.locator else ""
+                _, users = found.setdefault((cite.quote or "", where), (cite, []))
+                if (kind, rid) not in users:
+                    users.append((kind, rid))
+        return list(found.values())
 
     def prose(self, body: str) -> Markup:
         """An editor's Markdown page: structure kept, HTML and attribute lists shown as text, links checked."""
@@ -235,6 +289,8 @@ class Page:
         """
         short = description if len(description) <= DESCRIPTION else description[: DESCRIPTION - 1].rstrip() + "…"
         data: dict[str, object] = {"title": markup.attr(title), "description": markup.attr(short)}
+        # The link preview's picture (overrides/main.html prints it as og:image).
+        data["image"] = card_url(self.shared.content, self.lang, self.path)
         if search_exclude:
             # Summary pages repeat the event pages' text: searching them would double every hit and the index.
             data["search"] = {"exclude": True}

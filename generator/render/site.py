@@ -13,13 +13,15 @@ import jinja2
 
 from .. import workers
 from ..content.validate import Content
-from ..output.staging import Staging
+from ..output.staging import FileData, Staging
 from ..structure.relations import Index, build_index
 from ..structure.routes import DATASET
+from .cards import cards
 from .downloads import dataset_json
 from .edition import Edition
 from .environment import environment
 from .incremental import Reuse, plan, remember
+from .labels import Labels
 from .mkdocs_config import edition_files
 from .redirect_pages import redirect_pages
 from .theme import theme_files
@@ -91,7 +93,7 @@ def _edition(edition: Edition, reuse: Reuse | None) -> dict[str, str]:
 
 def render_site(
     content: Content, project: Path | None, incremental: bool = False, staging: Staging | None = None
-) -> dict[str, str]:
+) -> dict[str, FileData]:
     """Every generated file of every language, keyed by path under generated/.
 
     With `incremental` (the live preview), record pages that no changed record
@@ -102,7 +104,7 @@ def render_site(
     """
     index = build_index(content)
     env = environment(project)
-    files: dict[str, str] = {}
+    files: dict[str, FileData] = {}
     reuse = plan(content, index, project) if incremental else None
     # The live preview runs inside `mkdocs serve`, whose threads make forking unsafe: it stays in one process.
     jobs = 1 if incremental else jobs_for(content)
@@ -113,6 +115,7 @@ def render_site(
         elif lang not in staged:
             files.update(_edition(Edition(content, index, lang, env), reuse))
         files.update(edition_files(content, lang))
+        files.update({f"{lang}/{path}": png for path, png in cards(Labels(content, lang)).items()})
     if DATASET in rendered:
         files.update(rendered[DATASET])
     elif DATASET not in staged:
@@ -125,7 +128,8 @@ def render_site(
                 raise ValueError(msg)
             files[path] = text
     # The preview's memory needs every file's text; a staged parallel run does not have it here.
-    remember(content, index, project, None if staged else files)
+    texts = {path: data for path, data in files.items() if isinstance(data, str)}
+    remember(content, index, project, None if staged else texts)
     return files
 
 

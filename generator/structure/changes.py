@@ -16,8 +16,12 @@ from ..content.validate import Content
 
 MAX_FEED = 200
 """Newest entries kept in each feed."""
-MAX_PAGE = 500
-"""Newest entries shown on the What's new page (the feed and the data download hold the rest)."""
+MAX_MONTHS = 24
+"""Newest months shown on the What's new page (the feed and the data download hold the rest)."""
+GROUP = 3
+"""Past this many same-day changes of one kind and type, What's new folds them into one summarised line."""
+STORY_KINDS = ("events", "questions", "actors", "legal", "pages")
+"""The story's own records, in the order What's new lists them; source records are counted, not listed."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,92 @@ def collect(content: Content) -> list[Change]:
     return sorted(changes, key=lambda c: c.sort_key, reverse=True)
 
 
+def is_news(change: Change) -> bool:
+    """A change a reader follows: anything but a source record's addition or update (its corrections count)."""
+    return change.kind != "sources" or change.type == "correction"
+
+
+def news(changes: list[Change], limit: int = MAX_FEED) -> list[Change]:
+    """The newest news changes, at most `limit`, keeping every correction whatever its date ties with.
+
+    Why: a feed cut at a fixed length once dropped a correction dated on the
+    same day as many additions; a correction must reach every subscriber.
+    """
+    found = [c for c in changes if is_news(c)]
+    corrections = [c for c in found if c.type == "correction"]
+    others = [c for c in found if c.type != "correction"][: max(limit - len(corrections), 0)]
+    return sorted(corrections + others, key=lambda c: c.sort_key, reverse=True)
+
+
+@dataclass(frozen=True)
+class Group:
+    """Same-day changes of one type to records of one kind, shown as one line once there are many."""
+
+    date: str
+    kind: str
+    type: str
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month of What's new: corrections first, then the story's changes, then source records counted."""
+
+    month: str
+    corrections: tuple[Change, ...]
+    story: tuple[Change | Group, ...]
+    sources_added: int
+    sources_updated: int
+
+
+def _story(changes: list[Change]) -> tuple[Change | Group, ...]:
+    """Changes newest first, kinds in story order; large same-day groups folded into one `Group`."""
+    rank = {kind: i for i, kind in enumerate(STORY_KINDS)}
+    runs: dict[tuple[str, str, str], list[Change]] = {}
+    for change in changes:
+        runs.setdefault((change.date, change.kind, change.type), []).append(change)
+    keys = sorted(runs, key=lambda k: (PartialDate.parse(k[0]), -rank.get(k[1], 9), k[2]), reverse=True)
+    items: list[Change | Group] = []
+    for date, kind, type_ in keys:
+        run = runs[(date, kind, type_)]
+        if len(run) > GROUP:
+            items.append(Group(date, kind, type_, tuple(sorted(run, key=lambda c: c.rid))))
+        else:
+            items += run
+    return tuple(items)
+
+
+def months(changes: list[Change]) -> list[Month]:
+    """What's new by month, newest first (`changes` as `collect` returns them)."""
+    by_month: dict[str, list[Change]] = {}
+    for change in changes:
+        by_month.setdefault(change.date[:7], []).append(change)
+    found: list[Month] = []
+    for month in sorted(by_month, key=PartialDate.parse, reverse=True)[:MAX_MONTHS]:
+        items = by_month[month]
+        story = [c for c in items if c.type != "correction" and c.kind != "sources"]
+        found.append(
+            Month(
+                month,
+                tuple(c for c in items if c.type == "correction"),
+                _story(story),
+                sum(1 for c in items if c.kind == "sources" and c.type == "added"),
+                sum(1 for c in items if c.kind == "sources" and c.type == "updated"),
+            )
+        )
+    return found
+
+
+def latest(changes: list[Change], count: int) -> list[Change | Group]:
+    """The newest distinct developments for the home page: corrections, then story lines as What's new shows them."""
+    found: list[Change | Group] = []
+    for month in months(changes):
+        found += [*month.corrections, *month.story]
+        if len(found) >= count:
+            break
+    return found[:count]
+
+
 def entry_id(host: str, lang: str, change: Change) -> str:
     """A tag: URI that never changes for the same change."""
     year = change.date[:4]
@@ -89,7 +179,7 @@ def atom(entries: list[tuple[Change, str, str, str]], title: str, base: str, lan
         f"  <updated>{updated}</updated>",
         f"  <author><name>{escape(title)}</name></author>",
     ]
-    for change, entry_title, summary, link in entries[:MAX_FEED]:
+    for change, entry_title, summary, link in entries:
         stamp = _stamp(change.date)
         lines += [
             "  <entry>",

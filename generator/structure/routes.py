@@ -20,10 +20,18 @@ from pathlib import Path
 from ..content.validate import Content
 from .changes import Change
 
-PAGE_OF = {"actors": "actors/{}.md", "legal": "legal/{}.md", "sources": "sources/{}.md", "events": "events/{}.md"}
+PAGE_OF = {
+    "actors": "actors/{}.md",
+    "legal": "legal/{}.md",
+    "sources": "sources/{}.md",
+    "events": "events/{}.md",
+    "questions": "questions/{}.md",
+}
 """Folders whose records have a page of their own."""
-ANCHORED = {"questions": "questions/index.md#{}"}
-"""Folders whose records are anchors on one shared page."""
+ANCHORED: dict[str, str] = {}
+"""Folders whose records are anchors on one shared page. None since questions have pages of their own; the
+Questions index keeps an anchor per question (`questions/#<id>`), so links to the old address still land on it."""
+
 RECORD_PAGES = tuple(PAGE_OF)
 """Folders whose records have a page of their own, in the order the site lists them."""
 
@@ -38,6 +46,10 @@ DATASET = "data/explainer.json"
 CHRONOLOGY_CSV = "data/chronology.csv"
 """In the default edition only: every language's titles and summaries are columns of the one file."""
 CHRONOLOGY_ICS = "data/chronology.ics"
+CARD = "assets/cards/site.png"
+"""An edition's share card: the picture link previews show for every page without a card of its own."""
+CARDED = ("questions",)
+"""Kinds whose records have a share card of their own (what readers share most)."""
 
 SECTIONS = [
     HOME,
@@ -63,7 +75,7 @@ def target_path(kind: str, rid: str) -> str:
 
 
 def record_page(kind: str, rid: str) -> str | None:
-    """The page a record has to itself, or None when it is an anchor on a shared page (questions)."""
+    """The page a record has to itself, or None when it is an anchor on a shared page."""
     return PAGE_OF[kind].format(rid) if kind in PAGE_OF else None
 
 
@@ -112,6 +124,24 @@ def change_target(change: Change) -> str:
     if change.type == "correction" and "#" not in path:
         path += "#corrections"
     return path
+
+
+def card_path(kind: str, rid: str) -> str:
+    """The share card of a record with a card of its own."""
+    return f"assets/cards/{kind}-{rid}.png"
+
+
+def card_of(page: str) -> str:
+    """The share card a page's link preview shows: its record's own card, else the edition's."""
+    folder, _, name = page.partition("/")
+    if folder in CARDED and name.endswith(".md") and name != "index.md" and "/" not in name:
+        return card_path(folder, name.removesuffix(".md"))
+    return CARD
+
+
+def card_url(content: Content, lang: str, page: str) -> str:
+    """The absolute address of a page's share card, as `og:image` wants it."""
+    return edition_base(content, lang) + card_of(page)
 
 
 def site_pages(records: Mapping[str, Iterable[str]], prose: Iterable[str], years: Iterable[int | str]) -> set[str]:
@@ -208,6 +238,8 @@ def config_paths(generated: Path, content: Content) -> list[tuple[str, Path]]:
 
 __all__ = [
     "ANCHORED",
+    "CARD",
+    "CARDED",
     "CHRONOLOGY",
     "CHRONOLOGY_CSV",
     "CHRONOLOGY_ICS",
@@ -220,6 +252,9 @@ __all__ = [
     "RECORD_PAGES",
     "SECTIONS",
     "WHATS_NEW",
+    "card_of",
+    "card_url",
+    "card_path",
     "change_target",
     "config_name",
     "config_paths",

@@ -3,7 +3,7 @@
 import pytest
 from pydantic import ValidationError
 
-from generator.content.model import PartialDate, Source
+from generator.content.model import Dispute, PartialDate, Source
 
 
 def test_partial_dates() -> None:
@@ -20,3 +20,11 @@ def test_partial_dates() -> None:
 def test_unsafe_urls_are_rejected(url: str) -> None:
     with pytest.raises(ValidationError):
         Source.model_validate({"title": "t", "publisher": "p", "url": url, "language": "en", "kind": "news"})
+
+
+def test_a_dispute_matters_unless_marked_minor() -> None:
+    base = {"field": "date", "value": "2025-11-04", "sources": ["s"]}
+    assert Dispute.model_validate(base).minor is False  # records written before `minor` existed stay valid
+    assert Dispute.model_validate({**base, "minor": True}).minor is True
+    with pytest.raises(ValidationError):
+        Dispute.model_validate({**base, "minor": "yes"})

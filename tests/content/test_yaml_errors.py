@@ -36,7 +36,7 @@ CASES = {
             2,
             7,
             "an apostrophe inside a text in single quotes ends it: put the text in double quotes"
-            " (for example \"Peru's embassy\"), or write the apostrophe twice ('Peru''s embassy')",
+            " (for example \"the council's decision\"), or write the apostrophe twice ('the council''s decision')",
         ),
     ),
     "unclosed bracket": (

@@ -87,10 +87,11 @@ def test_chained_renames_keep_one_hop_and_renaming_back_drops_the_redirect(proje
     assert main(["--project", str(project), "validate"]) == 0
 
 
-def test_questions_get_no_redirect(project: Path) -> None:
+def test_questions_get_a_redirect_like_every_page(project: Path) -> None:
     qid = min(p.stem for p in (project / "content/questions").glob("*.yml"))
     assert main(["--project", str(project), "rename", "question", qid, "renamed-question"]) == 0
-    assert not (project / "content/redirects.yml").exists()
+    text = (project / "content/redirects.yml").read_text(encoding="utf-8")
+    assert f"questions/{qid}.md: questions/renamed-question.md\n" in text
     assert main(["--project", str(project), "validate"]) == 0
 
 

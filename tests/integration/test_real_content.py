@@ -9,10 +9,12 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import feedparser
 import pytest
 
 from generator.editing.coverage import coverage_report
-from generator.pipeline import check
+from generator.pipeline import check, render_all
+from generator.structure.changes import collect
 from generator.structure.relations import independent_publishers, source_id
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,3 +108,35 @@ def test_required_coverage(content) -> None:  # type: ignore[no-untyped-def]
     png = content.get("events", "2025-11-06-congress-declares-sheinbaum-persona-non-grata")
     assert "63" in str(png.summary) and "34" in str(png.summary)
     assert "methodology" in content.pages
+
+
+@pytest.mark.slow
+def test_the_story_reads_as_news(content) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19's "done when", on the generated Markdown of the flagship content."""
+    files = render_all(ROOT, content)
+    corrections = [c for c in collect(content) if c.type == "correction"]
+    assert corrections
+    for lang in content.languages:
+        pages = {path.split("/", 1)[1]: text for path, text in files.items() if path.startswith(f"{lang}/")}
+        feed = feedparser.parse(pages["feed.xml"])
+        assert not feed.bozo
+        ids = [e.id for e in feed.entries]
+        assert 5 * sum("/sources/" in i for i in ids) <= len(ids)
+        assert all(any(f"/{c.kind}/{c.rid}/correction/{c.number}" in i for i in ids) for c in corrections)
+        assert len(re.findall(r"\]\(sources/[^)]+\.md\)", pages["whats-new.md"])) <= 10
+        texts = {path: text for path, text in pages.items() if isinstance(text, str) and path.endswith(".md")}
+        assert not [
+            path for path, text in texts.items() if "the account above" in text or "el relato de arriba" in text
+        ]
+        headings = re.findall(r"^### (.*)$", pages["disputes.md"], re.M)
+        assert headings and all(re.search(r"\d{4}", h.split(" · ")[0]) for h in headings), headings
+        for path, text in texts.items():
+            if path.startswith("events/"):
+                assert text.index('class="event-meta"') < text.index('class="history"'), path
+            image = re.search(r'^image: "[^"]*?/((?:es/)?assets/cards/[^"]+)"$', text, re.M)
+            assert image is not None, path
+            assert image.group(1).removeprefix(f"{lang}/") in pages, path
+        for qid in content.records["questions"]:
+            assert f"questions/{qid}.md" in pages
+        spanish = {"en": "in Spanish", "es": "en español"}[lang]
+        assert spanish in pages["sources/ntn24-2025-11-06.md"]

@@ -48,5 +48,7 @@ def test_reused_pages_are_skipped(small_content: Content) -> None:
 
 def test_disputes_list_every_disputed_record(small_content: Content) -> None:
     found = _edition(small_content, "en").disputes()
-    assert [(kind, rid) for kind, rid, _ in found] == [("events", "2025-11-03-asylum")]
-    assert found[0][2] is small_content.get("events", "2025-11-03-asylum")
+    assert [(x["kind"], x["rid"]) for x in found] == [("events", "2025-11-03-asylum")]
+    event = small_content.get("events", "2025-11-03-asylum")
+    assert found[0]["rec"] is event and found[0]["date"] == event.date and found[0]["role"] is None
+    assert (found[0]["major"], found[0]["minor"]) == (True, False)

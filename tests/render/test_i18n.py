@@ -13,7 +13,9 @@ from generator.render.i18n import (
     STRING_KEYS,
     SUPPORTED,
     LocaleError,
+    country_called,
     format_date,
+    language_called,
     language_name,
     load_locale,
     locale,
@@ -39,6 +41,9 @@ PT_SAME_AS_ES = {
     "kind_party": "Partido político",
     "kind_treaty": "Tratado",
     "states": "Estados",
+    "this_account": "Este relato",
+    "n_legal": "{n} textos jurídicos",
+    "n_pages": "{n} páginas",
 }
 
 
@@ -92,6 +97,20 @@ def test_month_names_and_strings() -> None:
     assert [month_name(m, "en") for m in (1, 12)] == ["January", "December"]
     assert t("en", "n_events", n=3) == "3 events"
     assert t("pt", "reviewed", date="1 de março de 2026") == "Última revisão do conteúdo em 1 de março de 2026."
+
+
+def test_languages_and_countries_are_named_in_the_page_language() -> None:
+    assert (language_called("es", "en"), language_called("es", "es"), language_called("en", "pt")) == (
+        "Spanish",
+        "español",
+        "inglês",
+    )
+    assert (country_called("PE", "en"), country_called("PE", "es"), country_called("MX", "es")) == (
+        "Peru",
+        "Perú",
+        "México",
+    )
+    assert language_called("zz", "en") == "zz" and country_called("PE", "zz") == "PE"
 
 
 def test_portuguese_is_not_spanish() -> None:

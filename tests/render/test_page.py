@@ -24,7 +24,7 @@ def shared(es: Labels, small_content: Content) -> Shared:
 def test_links_are_relative_to_the_page(shared: Shared) -> None:
     p = Page(shared, "events/2025-11-03-asylum.md")
     assert p.link("actors", "alpha") == "../actors/alpha.md"
-    assert p.link("questions", "why") == "../questions/index.md#why"
+    assert p.link("questions", "why") == "../questions/why.md"
     assert p.html_link("actors", "alpha") == "../../actors/alpha/"
     assert p.to("chronology/index.md") == "../chronology/index.md"
     assert p.ref("actors", "alpha") == "[Alfa](../actors/alpha.md)"
@@ -104,5 +104,6 @@ def test_front_matter_is_escaped_yaml_with_jsonld(shared: Shared) -> None:
     assert data["search"] == {"boost": 2}  # a who-is-who page
     assert data["updated"] == "2025-11-04"
     assert json.loads(data["jsonld"])["@type"] == "Person"
+    assert data["image"] == "https://example.org/fixture/es/assets/cards/site.png"
     summary = yaml.safe_load(p.front("t", "d", search_exclude=True).strip("-\n"))
-    assert summary == {"title": "t", "description": "d", "search": {"exclude": True}}
+    assert summary == {"title": "t", "description": "d", "search": {"exclude": True}, "image": data["image"]}

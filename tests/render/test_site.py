@@ -8,6 +8,7 @@ import jinja2
 import pytest
 
 from generator.content.validate import Content
+from generator.output.staging import encoded
 from generator.pipeline import check, render_all, stage_all
 from generator.render.site import jobs_for, render_site
 from generator.structure.routes import DATASET
@@ -49,8 +50,8 @@ def test_editions_render_the_same_in_parallel(tmp_path: Path, monkeypatch: pytes
     assert parallel == serial
     # Staged: each worker writes its own edition; the tree on disk holds exactly the same files.
     folder, count, changed, removed = stage_all(project, content, tmp_path / "out")
-    on_disk = {p.relative_to(folder).as_posix(): p.read_bytes().decode() for p in folder.rglob("*") if p.is_file()}
-    assert on_disk == serial
+    on_disk = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert on_disk == {path: encoded(data) for path, data in serial.items()}
     assert (count, changed, removed) == (len(serial), len(serial), 0)
 
 

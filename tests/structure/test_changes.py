@@ -10,7 +10,7 @@ import feedparser
 import pytest
 
 from generator.pipeline import build, check, render_all
-from generator.structure.changes import collect
+from generator.structure.changes import Change, Group, collect, latest, months, news
 
 
 def test_changes_newest_first_with_stable_numbers(small_project: Path) -> None:
@@ -79,3 +79,43 @@ def test_correction_shows_everywhere_in_both_languages(small_project: Path) -> N
         assert 'type="application/atom+xml"' in (site / prefix / "index.html").read_text()
     sitemap = (site / "sitemap.xml").read_text()
     assert "<lastmod>2025-11-20</lastmod>" in sitemap
+
+
+def _many(n: int, kind: str, date: str = "2025-11-04", type_: str = "added") -> list[Change]:
+    return [Change(date, kind, f"{kind}-{i:03d}", type_) for i in range(n)]
+
+
+def test_news_drops_source_records_and_keeps_every_correction() -> None:
+    corrections = [
+        Change("2025-11-04", "events", "zz", "correction", 1),
+        Change("2025-11-04", "sources", "s", "correction", 1),
+    ]
+    changes = sorted(_many(300, "events") + _many(300, "sources") + corrections, key=lambda c: c.sort_key, reverse=True)
+    kept = news(changes, limit=50)
+    assert len(kept) == 50 and not any(c.kind == "sources" and c.type != "correction" for c in kept)
+    # Same day as 600 additions, and "zz" sorts after every other id: still in.
+    assert set(corrections) <= set(kept)
+    assert kept == sorted(kept, key=lambda c: c.sort_key, reverse=True)
+    assert news(corrections, limit=0) == sorted(corrections, key=lambda c: c.sort_key, reverse=True)
+
+
+def test_months_summarise_the_story_and_count_source_records() -> None:
+    changes = sorted(
+        _many(5, "events")
+        + _many(2, "questions")
+        + _many(40, "sources")
+        + _many(3, "sources", "2025-11-05", "updated")
+        + [Change("2025-11-06", "events", "e", "correction", 1, {"en": "Fixed."})]
+        + _many(1, "actors", "2025-10-02"),
+        key=lambda c: c.sort_key,
+        reverse=True,
+    )
+    november, october = months(changes)
+    assert november.month == "2025-11" and october.month == "2025-10"
+    assert [c.rid for c in november.corrections] == ["e"]
+    assert (november.sources_added, november.sources_updated) == (40, 3)
+    group, *singles = november.story
+    assert isinstance(group, Group) and (group.kind, group.type, len(group.changes)) == ("events", "added", 5)
+    assert [c.rid for c in singles if isinstance(c, Change)] == ["questions-001", "questions-000"]
+    assert latest(changes, 3) == [november.corrections[0], group, singles[0]]
+    assert [c.rid for c in october.story if isinstance(c, Change)] == ["actors-000"]

@@ -18,8 +18,12 @@ from generator.render.mkdocs_config import edition_config
 from generator.structure.changes import Change
 from generator.structure.redirects import known_pages
 from generator.structure.routes import (
+    ANCHORED,
+    CARD,
     RECORD_PAGES,
     SECTIONS,
+    card_of,
+    card_path,
     change_target,
     config_paths,
     edition_base,
@@ -54,11 +58,17 @@ def test_each_kind_has_its_page() -> None:
     assert target_path("site", "") == "index.md"
 
 
-def test_questions_are_anchors_on_one_page() -> None:
-    assert target_path("questions", "why") == "questions/index.md#why"
-    assert record_page("questions", "why") is None
+def test_every_question_has_a_page_of_its_own() -> None:
+    assert target_path("questions", "why") == "questions/why.md"
+    assert record_page("questions", "why") == "questions/why.md"
     assert record_page("actors", "alpha") == "actors/alpha.md"
-    assert set(RECORD_PAGES) == {"actors", "legal", "sources", "events"}
+    assert set(RECORD_PAGES) == {"actors", "legal", "sources", "events", "questions"}
+    assert ANCHORED == {}
+
+
+def test_share_cards() -> None:
+    assert card_of("questions/why.md") == card_path("questions", "why") == "assets/cards/questions-why.png"
+    assert card_of("questions/index.md") == card_of("events/x.md") == card_of("index.md") == CARD
 
 
 def test_every_reference_kind_has_an_address() -> None:
@@ -106,7 +116,7 @@ def test_relative_agrees_with_posixpath(target: str, base: str) -> None:
 def test_change_targets() -> None:
     assert change_target(Change("2025-11-04", "actors", "alpha", "added")) == "actors/alpha.md"
     assert change_target(Change("2025-11-20", "events", "e", "correction", 1)) == "events/e.md#corrections"
-    assert change_target(Change("2025-11-20", "questions", "why", "correction", 1)) == "questions/index.md#why"
+    assert change_target(Change("2025-11-20", "questions", "why", "correction", 1)) == "questions/why.md#corrections"
     assert change_target(Change("2025-11-01", "pages", "about", "added")) == "about.md"
 
 
@@ -138,7 +148,7 @@ def test_rename_and_diff_agree_with_routes() -> None:
         assert page_of(kind, "x") == record_page(folder, "x")
         own = _own_pages(folder, "2025-x", {"date": "2025-11"})
         assert own == [url_of(p) for p in pages_of(folder, "2025-x", 2025)]
-    assert _own_pages("questions", "why", {}) == ["questions/#why"]
+    assert _own_pages("questions", "why", {}) == ["questions/why/"]
     assert _own_pages("site", "site", {}) == [""]
     assert _own_pages("pages", "about.es", None) == ["about/"]
 
