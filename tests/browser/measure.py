@@ -31,8 +31,11 @@ _BOXES_JS = """
     range.selectNodeContents(node);
     const r = range.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
+    // One box per line the text runs over: a wrapped text's bounding box would cover its neighbours.
+    const lines = [...range.getClientRects()].filter(b => b.width > 0)
+        .map(b => ({left: b.left, right: b.right, top: b.top, bottom: b.bottom}));
     texts.push({text: node.textContent.trim(), px: parseFloat(style.fontSize) * scale,
-                left: r.left, right: r.right, top: r.top, bottom: r.bottom});
+                left: r.left, right: r.right, top: r.top, bottom: r.bottom, lines});
   }
   const links = [...root.querySelectorAll(linkSelector)].map(a => {
     const r = a.getBoundingClientRect();
@@ -54,10 +57,12 @@ def _overlaps(texts: list[dict[str, Any]]) -> list[tuple[str, str]]:
     found = []
     for i, a in enumerate(texts):
         for b in texts[i + 1 :]:
-            dx = min(a["right"], b["right"]) - max(a["left"], b["left"])
-            dy = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
-            if dx > 1 and dy > 1:
-                found.append((a["text"], b["text"]))
+            for x in a["lines"]:
+                for y in b["lines"]:
+                    dx = min(x["right"], y["right"]) - max(x["left"], y["left"])
+                    dy = min(x["bottom"], y["bottom"]) - max(x["top"], y["top"])
+                    if dx > 1 and dy > 1 and (a["text"], b["text"]) not in found:
+                        found.append((a["text"], b["text"]))
     return found
 
 
@@ -81,7 +86,7 @@ def figure(page: Any, selector: str, links: str = "a") -> dict[str, Any] | None:
         "clipped": 0
         if data["scroll"]
         else sum(t["right"] > box["right"] + 1 or t["left"] < box["left"] - 1 for t in texts),
-        "overlaps": len(_overlaps(texts)),
+        "overlaps": _overlaps(texts),
         "scrolls": bool(data["scroll"]),
         "page_wider_than_viewport": page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
