@@ -30,6 +30,12 @@ DESCRIPTION = 300
 """Characters of a page description kept in its front matter (search snippets and link previews)."""
 STORY_FOLDERS = ("actors", "events", "legal", "questions")
 """Folders of the record pages that tell the story (they rank first in search)."""
+ACTOR_BOOST = 5
+"""Search weight of a who-is-who page: a person's own page before the many events that name them.
+
+Why 5 and not 2: an accent-free name ("Jeri") matches only text, never a title,
+and a long actor page scores lower per word than a short event page.
+"""
 SOURCE_BOOST = 0.001
 """Search weight of a source record's page.
 
@@ -271,7 +277,7 @@ class Page:
         folder = self.path.partition("/")[0]
         if ld is not None and folder in STORY_FOLDERS:
             # The story first in search results for a name: the person's own page, then events, the law, the questions.
-            data["search"] = {"boost": 3 if folder == "actors" else 2}
+            data["search"] = {"boost": ACTOR_BOOST if folder == "actors" else 2}
         elif ld is not None and folder == "sources":
             data["search"] = {"boost": SOURCE_BOOST}
         if ld is not None:

@@ -1,11 +1,12 @@
 """What Material's search finds on a page: accent-free spellings of the page's own words.
 
 Why: Material's lunr search matches words as typed and folds no accents, and
-readers on phones type "Jeri", "Chavez" or "Mexico". Each section of a
-searchable page (Material indexes a page by its headings) ends with the
-accent-free form of every accented word in it, in an element that is neither
-shown nor read aloud, so a search without accents finds the same pages and
-sections as one with them. What a reader sees is unchanged.
+readers on phones type "Jeri", "Chavez" or "Mexico". Each line of a searchable
+page that holds accented words ends with their accent-free forms, in an element
+that is neither shown nor read aloud, so a search without accents finds the
+same pages and sections as one with them, and Material's snippet (the block
+that matched) is the reader's own sentence. Headings are left alone: their
+text is the result's title and the table of contents.
 """
 
 from __future__ import annotations
@@ -19,8 +20,12 @@ WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")
 """A word with at least one non-ASCII letter (the only words whose folded form differs)."""
 EXCLUDED = '"exclude": true'
 """How `Page.front` marks a page Material's search leaves out."""
-HEADING = re.compile(r"^(?=#{1,6} )", re.MULTILINE)
-"""Where a section of the page starts (Markdown headings begin at the start of a line in our templates)."""
+SKIP = re.compile(r"^\s*(#|\||```|~~~|!!!|\?\?\?)|\|\s*$")
+"""Lines that take no search terms: headings, table rows, fences, admonition titles."""
+CLOSING = re.compile(r"</(p|li|figure|aside|div)>\s*$")
+"""A line of raw HTML that ends a block: the terms go inside it, so they belong to the block that matched."""
+UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
+"""The line under a heading written with = or -."""
 
 
 def without_accents(text: str) -> str:
@@ -40,19 +45,27 @@ def folded_terms(text: str) -> list[str]:
 
 def hidden_terms(words: list[str]) -> str:
     """The element that carries search-only words: out of sight and out of the accessibility tree."""
-    return f'<p class="search-only" aria-hidden="true">{markup.attr(" ".join(words))}</p>'
+    return f'<span class="search-only" aria-hidden="true">{markup.attr(" ".join(words))}</span>'
 
 
 def with_search_terms(page: str) -> str:
-    """A rendered Markdown page with, at the end of each section, the accent-free forms of its accented words.
+    """A rendered Markdown page whose lines end with the accent-free forms of their accented words.
 
     Pages left out of search are returned as they are.
     """
     head, sep, body = page.partition("\n---\n") if page.startswith("---\n") else ("", "", page)
     if EXCLUDED in head or not WORD.search(body):
         return page
-    out = []
-    for section in HEADING.split(body):
-        words = folded_terms(section)
-        out.append(f"{section.rstrip()}\n\n{hidden_terms(words)}\n\n" if words else section)
-    return (head + sep + "".join(out)).rstrip() + "\n"
+    lines = body.split("\n")
+    fenced = False
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced or SKIP.search(line) or (i + 1 < len(lines) and UNDERLINE.match(lines[i + 1]) and line.strip()):
+            continue
+        words = folded_terms(line)
+        if words:
+            end = CLOSING.search(line)
+            at = end.start() if end else len(line)
+            lines[i] = f"{line[:at]} {hidden_terms(words)}{line[at:]}"
+    return head + sep + "\n".join(lines)

@@ -114,7 +114,7 @@ def test_front_matter_is_escaped_yaml_with_jsonld(shared: Shared) -> None:
     data = yaml.safe_load(front.removeprefix("---\n").removesuffix("---\n"))
     assert data["title"] == "A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt;"
     assert len(data["description"]) == 300 and data["description"].endswith("…")
-    assert data["search"] == {"boost": 3}  # a who-is-who page: first for a name
+    assert data["search"] == {"boost": 5}  # a who-is-who page: first for a name
     source = Page(shared, "sources/news-one.md").front(
         "t", "d", Page(shared, "sources/news-one.md").ld("sources", "news-one")
     )
