@@ -25,6 +25,7 @@ from .graph import Graph
 from .i18n import month_name
 from .labels import Labels
 from .page import Page, Shared
+from .search import with_search_terms
 from .timeline import COMPACT, timeline
 
 CITE_IN_YEAR = 100
@@ -62,7 +63,7 @@ class Edition:
         """One page: `template` rendered for the page at `path` with the common names and `ctx`."""
         p = Page(self.shared, path)
         body = self.env.get_template(template).render(p=p, c=self.content, site=self.content.site, ix=self.index, **ctx)
-        return body.rstrip() + "\n"
+        return with_search_terms(body.rstrip() + "\n")
 
     def render(
         self,

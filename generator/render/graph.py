@@ -1,16 +1,21 @@
-"""The who-is-who diagram: actors and their links, laid out and drawn as SVG at build time.
+"""The who-is-who map: the actors grouped by side, each with its labelled relations, written at build time.
 
-Why our own small layout: a deterministic force layout (fixed start, fixed
-number of steps, no randomness) gives the same picture, byte for byte, on
-every build, and needs no JavaScript or third-party library in the page.
+Why columns and not a drawing of nodes and lines: a ring of 32 actors at a
+phone's 358 px shrinks every name below 12 px, names collide, and unlabelled
+lines say nothing. What a reader wants from the map is who is on which side
+and who is tied to whom. So the protagonist (the person most events name)
+comes first, the two states most events name head the first two columns,
+everyone else stands under their country (international bodies and other
+countries in a third column), and each tie is written out ("Foreign Minister
+under José Muñoz"). It is HTML: the text wraps, stays at text size, is never
+clipped, and reads in order without a picture. The CSS marks people, states
+and institutions with a circle, a square and a diamond.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from html import escape
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -20,169 +25,120 @@ from .i18n import t
 from .labels import Labels
 
 MAX_NODES = 48
-"""The overview shows the best-connected actors; every actor is listed in text beside it."""
+"""The overview shows the best-connected actors; every actor is listed in text below it."""
+SIDES = 2
+"""States that get a column of their own: those the most events name."""
 
 
 @dataclass(frozen=True)
 class Node:
-    """An actor to draw: id, label, kind and the link to its page."""
+    """An actor to show: id, name, kind, the link to its page, its side (a state's id, or "") and its office."""
 
     id: str
     label: str
     kind: str
     link: str
+    side: str = ""
+    role: str = ""
 
 
 @dataclass(frozen=True)
 class Edge:
-    """A link between two actors; `label` becomes the edge's tooltip."""
+    """A tie between two actors (`a` < `b`): `subject` is the actor whose record states it, `text` its words."""
 
     a: str
     b: str
     label: str
     weak: bool = False
+    subject: str = ""
+    text: str = ""
+
+    def other(self, rid: str) -> str:
+        """The actor at the other end."""
+        return self.b if rid == self.a else self.a
 
 
-def _mean_angle(angles: list[float], fallback: float) -> float:
-    if not angles:
-        return fallback
-    x = sum(math.cos(a) for a in angles)
-    y = sum(math.sin(a) for a in angles)
-    return math.atan2(y, x) if (x or y) else fallback
+@dataclass
+class Map:
+    """What the who-is-who map needs: its actors, their ties, the sides and who is at the centre."""
+
+    nodes: Sequence[Node]
+    edges: Sequence[Edge]
+    sides: Sequence[str]
+    centre: str | None = None
+    names: dict[str, Node] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.names = {n.id: n for n in self.nodes}
 
 
-def _layout(
-    nodes: Sequence[Node], edges: Sequence[Edge], width: float, height: float
-) -> dict[str, tuple[float, float]]:
-    """Concentric rings: states in the middle, institutions around them, people outside.
-
-    Each node sits near the mean angle of the neighbours already placed on the
-    inner rings, then the ring is spaced evenly in that order: related actors
-    stay close, nothing overlaps, and the result is the same on every build.
-    """
-    neighbours: dict[str, set[str]] = {node.id: set() for node in nodes}
-    for edge in edges:
-        if edge.a in neighbours and edge.b in neighbours:
-            neighbours[edge.a].add(edge.b)
-            neighbours[edge.b].add(edge.a)
-    rings = [
-        [n for n in nodes if n.kind == "state"],
-        [n for n in nodes if n.kind not in ("state", "person")],
-        [n for n in nodes if n.kind == "person"],
-    ]
-    radii = [0.2, 0.55, 1.0]
-    cx, cy = width / 2, height / 2
-    rx, ry = width / 2 - 190, height / 2 - 40
-    angle: dict[str, float] = {}
-    pos: dict[str, tuple[float, float]] = {}
-    for level, ring in enumerate(rings):
-        if not ring:
-            continue
-        wanted = []
-        for i, node in enumerate(sorted(ring, key=lambda n: (-len(neighbours[n.id]), n.id))):
-            placed = [angle[o] for o in sorted(neighbours[node.id]) if o in angle]
-            wanted.append((_mean_angle(placed, 2 * math.pi * i / len(ring)) % (2 * math.pi), node.id))
-        wanted.sort()
-        offset = wanted[0][0] if level else -math.pi / 2
-        for i, (_, nid) in enumerate(wanted):
-            a = offset + 2 * math.pi * i / len(wanted)
-            angle[nid] = a
-            r = radii[level] if len(ring) > 1 or level else 0.0
-            pos[nid] = (round(cx + rx * r * math.cos(a), 1), round(cy + ry * r * math.sin(a), 1))
-    return pos
+def _tie(m: Map, edge: Edge, rid: str, whole: bool) -> str:
+    """One relation in words: "Foreign Minister under José Muñoz", or on a focus map the whole sentence."""
+    subject, other = m.names.get(edge.subject), m.names.get(edge.other(edge.subject))
+    if subject is None or other is None:
+        return ""
+    if whole:
+        return markup.attr(
+            f"{subject.label}: {edge.text}" if edge.weak else f"{subject.label} {edge.text} {other.label}"
+        )
+    return f'{markup.attr(edge.text)} <a href="{markup.attr(other.link)}">{markup.attr(other.label)}</a>'
 
 
-def _shape(node: Node, x: float, y: float, center: bool = False) -> str:
-    r = 11 if center else 8
-    cls = f"graph-shape graph-{escape(node.kind)}"
-    if node.kind == "state":
-        return f'<rect class="{cls}" x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r}" height="{2 * r}" rx="2"/>'
-    if node.kind == "person":
-        return f'<circle class="{cls}" cx="{x:.1f}" cy="{y:.1f}" r="{r}"/>'
-    return f'<polygon class="{cls}" points="{x:.1f},{y - r - 2:.1f} {x + r + 2:.1f},{y:.1f} {x:.1f},{y + r + 2:.1f} {x - r - 2:.1f},{y:.1f}"/>'
+def _actor(m: Map, node: Node, focus: str | None) -> str:
+    """An actor's entry: its name (a link), its office, and the relations it states (all of them, on a focus map)."""
+    if focus:
+        ties = [_tie(m, e, focus, True) for e in m.edges if node.id in (e.a, e.b)]
+    else:
+        ties = [_tie(m, e, node.id, False) for e in m.edges if not e.weak and e.subject == node.id]
+    ties = [x for x in ties if x]
+    role = f'<span class="wiw-role">{markup.attr(node.role)}</span>' if node.role else ""
+    ties_html = "".join(f"<li>{x}</li>" for x in ties)
+    centre = " wiw-centre" if node.id == m.centre else ""
+    return (
+        f'<li class="wiw-actor wiw-{markup.attr(node.kind)}{centre}">'
+        f'<a class="graph-node" href="{markup.attr(node.link)}">{markup.attr(node.label)}</a>{role}'
+        + (f'<ul class="wiw-ties">{ties_html}</ul>' if ties_html else "")
+        + "</li>"
+    )
 
 
-def _draw(
-    nodes: Sequence[Node],
-    edges: Sequence[Edge],
-    pos: dict[str, tuple[float, float]],
-    width: int,
-    height: int,
-    title: str,
-    desc: str,
-    center: str | None = None,
-) -> Markup:
+def draw(m: Map, title: str, desc: str, lang: str, focus: str | None = None) -> Markup:
+    """The map as HTML: the centre first, then one column per side, states on top, then people, then institutions."""
+    centre = m.names.get(m.centre or "")
     out = [
-        f'<figure class="graph" role="group" aria-label="{escape(title)}">',
-        f'<div class="graph-scroll"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="group" aria-labelledby="graph-title graph-desc">',
-        f'<title id="graph-title">{escape(title)}</title><desc id="graph-desc">{escape(desc)}</desc>',
+        f'<figure class="graph wiw" aria-labelledby="graph-title"><figcaption id="graph-title">'
+        f'<strong>{markup.attr(title)}</strong> <span class="wiw-legend">{markup.attr(desc)}</span></figcaption>'
     ]
-    for edge in edges:
-        if edge.a not in pos or edge.b not in pos:
+    if centre is not None:
+        heading = "" if focus else f'<p class="wiw-heading">{markup.attr(t(lang, "graph_centre"))}</p>'
+        out.append(f'<div class="wiw-focus">{heading}<ul class="wiw-list">{_actor(m, centre, None)}</ul></div>')
+    out.append('<div class="wiw-sides">')
+    columns = [*m.sides, ""]
+    order = {"state": 0, "person": 1}
+    for side in columns:
+        members = [n for n in m.nodes if n.side == side and n.id != m.centre]
+        if not members:
             continue
-        (x1, y1), (x2, y2) = pos[edge.a], pos[edge.b]
-        cls = "graph-edge graph-edge-weak" if edge.weak else "graph-edge"
-        out.append(
-            f'<line class="{cls}" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"><title>{escape(edge.label)}</title></line>'
-        )
-    for node in nodes:
-        if node.id not in pos:
-            continue
-        x, y = pos[node.id]
-        is_center = node.id == center
-        dx = x - width / 2
-        if is_center or abs(dx) < width * 0.12:
-            anchor, tx, ty = "middle", x, (y + 24 if y >= height / 2 else y - 16)
-        elif dx > 0:
-            anchor, tx, ty = "start", x + 14, y + 4
-        else:
-            anchor, tx, ty = "end", x - 14, y + 4
-        out.append(
-            f'<a class="graph-node{" graph-center" if is_center else ""}" href="{escape(node.link)}" aria-label="{escape(node.label)}">'
-            f"{_shape(node, x, y, is_center)}"
-            f'<text class="graph-label" x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}">{escape(node.label)}</text></a>'
-        )
-    out.append("</svg></div>")
-    out.append(f"<figcaption>{escape(desc)}</figcaption></figure>")
+        members.sort(key=lambda n: (order.get(n.kind, 2), n.label.casefold(), n.id))
+        head = m.names[side].label if side in m.names else t(lang, "graph_elsewhere")
+        out.append(f'<section class="wiw-side"><p class="wiw-heading">{markup.attr(head)}</p><ul class="wiw-list">')
+        out.extend(_actor(m, n, focus) for n in members)
+        out.append("</ul></section>")
+    out.append("</div></figure>")
     return Markup("".join(out))
 
 
-def overview_svg(nodes: Sequence[Node], edges: Sequence[Edge], title: str, desc: str) -> Markup:
-    """Every actor (up to MAX_NODES, the best connected) and their links."""
-    degree: dict[str, int] = {}
-    for edge in edges:
-        degree[edge.a] = degree.get(edge.a, 0) + 1
-        degree[edge.b] = degree.get(edge.b, 0) + 1
-    chosen = sorted(nodes, key=lambda node: (-degree.get(node.id, 0), node.id))[:MAX_NODES]
-    chosen = sorted(chosen, key=lambda node: node.id)
-    width, height = 960, 680
-    pos = _layout(chosen, edges, width, height)
-    return _draw(chosen, edges, pos, width, height, title, desc)
-
-
-def neighbourhood_svg(center: Node, around: Sequence[Node], edges: Sequence[Edge], title: str, desc: str) -> Markup:
-    """One actor in the middle, the actors it is linked to on a circle around it."""
-    if not around:
-        return Markup("")
-    width, height = 720, 420
-    pos = {center.id: (width / 2, height / 2)}
-    ring = sorted(around, key=lambda node: node.id)
-    for i, node in enumerate(ring):
-        angle = 2 * math.pi * i / len(ring) - math.pi / 2
-        pos[node.id] = (round(width / 2 + 260 * math.cos(angle), 1), round(height / 2 + 150 * math.sin(angle), 1))
-    return _draw([center, *ring], edges, pos, width, height, title, desc, center=center.id)
-
-
 class Graph:
-    """The actor diagrams of one edition: the edges are worked out once and shared by every actor page."""
+    """The actor maps of one edition: ties, sides and the protagonist are worked out once and shared by every page."""
 
     def __init__(self, labels: Labels) -> None:
         self.labels = labels
         self._edges: list[Edge] | None = None
         self._by_actor: dict[str, list[Edge]] | None = None
+        self._mentions: dict[str, int] | None = None
 
     def edges(self) -> list[Edge]:
-        """Relations (strong) and offices held in an organization (weak), one line per pair."""
+        """Relations (strong) and offices held in an organization (weak), one per pair."""
         if self._edges is None:
             self._edges = self._find_edges()
         return self._edges
@@ -194,13 +150,14 @@ class Graph:
             name = labels.label("actors", rid)
             for rel in rec.model.relations:
                 a, b = sorted((rid, rel.actor))
-                label = f"{name}: {markup.plain(labels.pick(rel.relation)[0])} {labels.label('actors', rel.actor)}"
-                found.setdefault((a, b), Edge(a, b, label))
+                text = markup.plain(labels.pick(rel.relation)[0])
+                label = f"{name}: {text} {labels.label('actors', rel.actor)}"
+                found.setdefault((a, b), Edge(a, b, label, subject=rid, text=text))
             for role in rec.model.roles:
                 if role.organization and role.organization != rid:
                     a, b = sorted((rid, role.organization))
-                    label = f"{name}: {markup.plain(labels.pick(role.title)[0])}"
-                    found.setdefault((a, b), Edge(a, b, label, weak=True))
+                    text = markup.plain(labels.pick(role.title)[0])
+                    found.setdefault((a, b), Edge(a, b, f"{name}: {text}", weak=True, subject=rid, text=text))
         return [found[k] for k in sorted(found)]
 
     def edges_of(self, rid: str) -> list[Edge]:
@@ -212,26 +169,45 @@ class Graph:
                 self._by_actor.setdefault(edge.b, []).append(edge)
         return self._by_actor.get(rid, [])
 
+    def mentions(self) -> dict[str, int]:
+        """How many events name each actor: who is at the centre, which states get a column."""
+        if self._mentions is None:
+            self._mentions = {}
+            for rec in self.labels.content.records.get("events", {}).values():
+                for rid in rec.model.actors:
+                    self._mentions[rid] = self._mentions.get(rid, 0) + 1
+        return self._mentions
+
+    def _node(self, rid: str, path: str, sides: dict[str, str]) -> Node:
+        labels = self.labels
+        model = labels.content.records["actors"][rid].model
+        side = rid if rid in sides.values() else sides.get(model.country or "", "")
+        role = markup.plain(labels.pick(model.roles[-1].title)[0]) if model.roles else ""
+        link = html_relative(target_path("actors", rid), path)
+        return Node(rid, labels.label("actors", rid), model.kind, link, side, role)
+
     def svg(self, path: str, center: str | None = None) -> Markup:
-        """The actor diagram for a page: the overview, or one actor's neighbourhood."""
+        """The map for a page: the overview, or one actor and those it is tied to (the name is kept for overrides)."""
         labels, lang = self.labels, self.labels.lang
         actors = labels.content.records.get("actors", {})
-
-        def node(rid: str) -> Node:
-            link = html_relative(target_path("actors", rid), path)
-            return Node(rid, labels.label("actors", rid), actors[rid].model.kind, link)
-
-        if center is None:
-            return overview_svg(
-                [node(rid) for rid in actors], self.edges(), t(lang, "graph_title"), t(lang, "graph_desc")
-            )
-        mine = self.edges_of(center)
-        around = sorted({e.b if e.a == center else e.a for e in mine})
-        nodes = {rid: node(rid) for rid in [center, *around]}
-        return neighbourhood_svg(
-            nodes[center],
-            [nodes[a] for a in around],
-            mine,
-            t(lang, "neighbourhood_title", name=labels.label("actors", center)),
-            t(lang, "graph_desc"),
+        seen = self.mentions()
+        states = sorted(
+            (rid for rid, r in actors.items() if r.model.kind == "state"), key=lambda s: (-seen.get(s, 0), s)
         )
+        sides = {actors[s].model.country or s: s for s in states[:SIDES]}
+        if center is None:
+            degree = {rid: len(self.edges_of(rid)) for rid in actors}
+            chosen = sorted(actors, key=lambda rid: (-degree[rid] - seen.get(rid, 0), rid))[:MAX_NODES]
+            people = [rid for rid in chosen if actors[rid].model.kind == "person"]
+            centre = max(people, key=lambda rid: (seen.get(rid, 0), rid), default=None)
+            nodes = [self._node(rid, path, sides) for rid in sorted(chosen)]
+            m = Map(nodes, self.edges(), [s for s in states[:SIDES] if s in chosen], centre)
+            return draw(m, t(lang, "graph_title"), t(lang, "graph_desc"), lang)
+        mine = self.edges_of(center)
+        around = sorted({e.other(center) for e in mine})
+        if not around:
+            return Markup("")
+        nodes = [self._node(rid, path, sides) for rid in sorted({center, *around})]
+        m = Map(nodes, mine, [s for s in states[:SIDES] if s in around or s == center], center)
+        title = t(lang, "neighbourhood_title", name=labels.label("actors", center))
+        return draw(m, title, t(lang, "graph_desc"), lang, focus=center)

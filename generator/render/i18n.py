@@ -42,7 +42,8 @@ STRING_KEYS = frozenset(
     kind_person kind_state kind_government-body kind_legislature kind_court kind_organization kind_party
     kind_treaty kind_provision kind_court-case kind_concept kind_domestic-law kind_resolution
     kind_news kind_wire kind_official-statement kind_legal-text kind_court-decision kind_reference
-    people states institutions concepts treaties cases answer graph_title graph_desc neighbourhood_title
+    people states institutions concepts treaties cases answer graph_title graph_desc graph_centre graph_elsewhere
+    neighbourhood_title
     data data_intro data_json data_csv data_ics data_licence n_events to_dark to_light timeline_hint
     added_on updated_on corrections whats_new whats_new_intro change_added change_updated change_correction
     feed subscribe not_found_title not_found_text

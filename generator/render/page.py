@@ -12,7 +12,6 @@ their arguments are a public interface: `p.text`, `p.md`, `p.prose`, `p.t`,
 from __future__ import annotations
 
 import json
-import unicodedata
 from typing import Any
 
 from markupsafe import Markup
@@ -26,11 +25,28 @@ from ..structure.routes import card_url, change_target, html_relative, relative,
 from . import jsonld, markup
 from .i18n import country_called, format_date, language_called, t
 from .labels import Labels
+from .search import without_accents
 
 DESCRIPTION = 300
 """Characters of a page description kept in its front matter (search snippets and link previews)."""
 GIST = 200
 """Characters at most of a one-line answer on the Questions index."""
+STORY_FOLDERS = ("actors", "events", "legal", "questions")
+"""Folders of the record pages that tell the story (they rank first in search)."""
+ACTOR_BOOST = 5
+"""Search weight of a who-is-who page: a person's own page before the many events that name them.
+
+Why 5 and not 2: an accent-free name ("Munoz") matches only text, never a title,
+and a long actor page scores lower per word than a short event page.
+"""
+SOURCE_BOOST = 0.001
+"""Search weight of a source record's page.
+
+Why so low: Material weighs a match in a title 1,000 times one in the text, and
+source titles repeat the names of the story ("Zoë Muñoz says ..."), so without
+it a name finds source records before the events and people it is about.
+Sources are still found, after the story pages.
+"""
 
 
 class Shared:
@@ -50,31 +66,39 @@ class Shared:
 
 
 class Notes:
-    """Numbered footnotes of one page: the same citation gets the same number."""
+    """Numbered footnotes of one page: one note per source, whatever cites it and how often.
+
+    Why per source: a reader checks a source once; a second note for the same
+    outlet (another quote, another place) reads as a second source. Repeat
+    citations reuse the number, Python-Markdown links the note back to each use
+    (shown a, b, c by the CSS), and the note gathers every quote the page uses.
+    """
 
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.keys: dict[tuple[str, str, str], int] = {}
-        self.items: list[Any] = []
+        self.numbers: dict[str, int] = {}
+        self.items: list[list[Any]] = []
+        """The citations of each note, in the order of their numbers."""
 
     def cite(self, citations: list[Any]) -> Markup:
-        """Footnote references for citations, numbering each new one."""
+        """Footnote references for citations, numbering each new source."""
         refs: list[str] = []
         for cite in citations:
-            locator = getattr(cite, "locator", None)
-            where = self.page.labels.pick(locator)[0] if locator else ""
-            key = (source_id(cite), getattr(cite, "quote", None) or "", where)
-            if key not in self.keys:
-                self.items.append(cite)
-                self.keys[key] = len(self.items)
-            ref = f"[^{self.keys[key]}]"
+            sid = source_id(cite)
+            if sid not in self.numbers:
+                self.items.append([])
+                self.numbers[sid] = len(self.items)
+            number = self.numbers[sid]
+            if cite not in self.items[number - 1]:
+                self.items[number - 1].append(cite)
+            ref = f"[^{number}]"
             if ref not in refs:
                 refs.append(ref)
         return Markup("".join(refs))
 
     def definitions(self) -> Markup:
         """Every footnote cited on the page (the footer prints them)."""
-        lines = [f"[^{i}]: {self.page.footnote(cite)}" for i, cite in enumerate(self.items, 1)]
+        lines = [f"[^{i}]: {self.page.footnote(*cites)}" for i, cites in enumerate(self.items, 1)]
         return Markup("\n".join(lines))
 
 
@@ -222,24 +246,36 @@ class Page:
         """Footnote references to citations; the footer lists the footnotes."""
         return self.notes.cite(citations)
 
-    def footnote(self, cite: Any) -> str:
-        """One footnote: title, publisher, date, link, and the quote where given."""
-        src = self.shared.content.get("sources", source_id(cite))
+    def footnote(self, *cites: Any) -> str:
+        """One footnote: title, publisher, date, link, then each quote (and place in the source) the page uses."""
+        sid = source_id(cites[0])
+        src = self.shared.content.get("sources", sid)
         parts = [f"[{markup.escape(src.title)}](<{src.url}>)", markup.escape(src.publisher)]
         if src.published:
             parts.append(markup.escape(format_date(src.published, self.lang)))
         line = ", ".join(parts) + "."
+        seen: set[str] = set()
+        for cite in cites:
+            quoted = self._quoted(cite, src.language)
+            if quoted and quoted not in seen:
+                seen.add(quoted)
+                line += " " + quoted
+        line += f" [↗]({self.link('sources', sid)})"
+        return line
+
+    def _quoted(self, cite: Any, source_language: str) -> str:
+        """A citation's quote with its translation, and its place in the source ("" for a bare citation)."""
+        line = ""
         quote = getattr(cite, "quote", None)
         if quote:
-            line += f" “{markup.escape(quote)}”"
+            line = f"“{markup.escape(quote)}”"
             translation = (getattr(cite, "translation", None) or {}).get(self.lang)
-            if translation and src.language != self.lang:
+            if translation and source_language != self.lang:
                 line += f" ({markup.escape(t(self.lang, 'translation'))}: “{markup.escape(translation)}”)"
         locator = getattr(cite, "locator", None)
         if locator:
             line += f" — {markup.escape(self.labels.pick(locator)[0])}"
-        line += f" [↗]({self.link('sources', source_id(cite))})"
-        return line
+        return line.strip()
 
     def cite_short(self, citations: list[Any]) -> Markup:
         """Sources named by publisher, each linking to its source page (for long summary pages)."""
@@ -294,21 +330,15 @@ class Page:
         if search_exclude:
             # Summary pages repeat the event pages' text: searching them would double every hit and the index.
             data["search"] = {"exclude": True}
-        if ld is not None and ld.get("@type") in jsonld.SCHEMA_TYPES.values():
-            # Who-is-who pages first in search results for a name.
-            data["search"] = {"boost": 2}
+        folder = self.path.partition("/")[0]
+        if ld is not None and folder in STORY_FOLDERS:
+            # The story first in search results for a name: the person's own page, then events, the law, the questions.
+            data["search"] = {"boost": ACTOR_BOOST if folder == "actors" else 2}
+        elif ld is not None and folder == "sources":
+            data["search"] = {"boost": SOURCE_BOOST}
         if ld is not None:
             ld.setdefault("dateModified", self.shared.content.site.reviewed)
             data["updated"] = ld["dateModified"]
             data["jsonld"] = jsonld.jsonld(ld)
         lines = [f"{k}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}" for k, v in data.items()]
         return Markup("---\n" + "\n".join(lines) + "\n---\n")
-
-
-def without_accents(text: str) -> str:
-    """Remove diacritics, keeping case: "José Muñoz" → "Jose Munoz".
-
-    Why not `content.validate.fold`: that one also casefolds (ids), and search
-    terms keep the name's capitals.
-    """
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

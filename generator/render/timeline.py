@@ -1,136 +1,105 @@
-"""Diagrams drawn at build time as inline SVG: no JavaScript, no third-party library.
+"""The timeline of key moments, written at build time as an ordered list: no JavaScript, no picture to zoom.
 
-Why: readers on phones and without JavaScript still see the shape of the
-story; every mark is a real link and every diagram has a text alternative.
+Why a list and not a drawing: a drawn axis at a phone's 358 px either shrinks its
+text below 12 px or scrolls sideways past labels no screen shows whole, and a
+linear scale crushes the weeks when most happened. A list read top to bottom,
+grouped by year (and by month in a busy year), keeps every date and title at
+text size on any screen, gives each moment a full-width tap target, and is its
+own text for screen readers. The CSS draws the line and the dots.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
+from itertools import groupby
 from typing import Any
 
 from markupsafe import Markup
 
 from ..content.model import PartialDate
-from ..structure.routes import html_relative, month_anchor, target_path
-from .i18n import format_date, t
+from ..structure.routes import html_relative, month_anchor, target_path, year_page
+from . import markup
+from .i18n import format_date, month_name, t
 from .labels import Labels
 
-Mark = tuple[str, PartialDate, str, bool]
-"""(link, date, label, key moment?)"""
+Moment = tuple[str, PartialDate, str]
+"""(link, date, title) of a key moment."""
+Counts = dict[tuple[int, int], int]
+"""Events per (year, month); month 0 when only the year is known."""
 
 COMPACT = 300
-"""Past this many events, the chronology index and timeline summarise by year and month (pages stay small)."""
+"""Past this many events, the chronology index summarises by year and month (pages stay small)."""
 KEY_MARKS = 40
-"""Key moments labelled on a summarised timeline (the latest ones)."""
-
-ROW = 30
-LEFT = 14
-CHAR = 8.2
-"""Average width of a label character at the SVG's 15px font, for fitting labels."""
+"""Key moments listed on a summarised timeline (the latest ones)."""
+BUSY = 5
+"""A year with more key moments than this is split by month, so a dense period reads as its own group."""
 
 
-def _x(date: PartialDate, start: int, end: int, width: int) -> float:
-    """Horizontal position of a date (month/day precision used when known)."""
-    span = max(end - start + 1, 1)
-    frac = (date.year - start) + ((date.month or 6) - 1) / 12 + ((date.day or 15) - 1) / 365
-    return LEFT + frac / span * (width - 2 * LEFT)
+def _moment(link: str, date: PartialDate, title: str, lang: str) -> str:
+    iso = f"{date.year:04d}" + (f"-{date.month:02d}" if date.month else "") + (f"-{date.day:02d}" if date.day else "")
+    return (
+        f'<li class="tl-moment"><a href="{markup.attr(link)}">'
+        f'<time datetime="{iso}">{markup.attr(format_date(date, lang))}</time> '
+        f'<span class="tl-title">{markup.attr(title)}</span></a></li>'
+    )
 
 
-def _fit(text: str, room: float) -> str:
-    """Shorten a label to the room it has (about 6.4 px per character at 12 px)."""
-    limit = max(int(room / CHAR), 8)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _group(label: str, link: str, count: str, cls: str) -> str:
+    return (
+        f'<a class="{cls}" href="{markup.attr(link)}"><span class="tl-when">{markup.attr(label)}</span> '
+        f'<span class="tl-count">{markup.attr(count)}</span></a>'
+    )
 
 
-def timeline_svg(marks: Sequence[Mark], lang: str, width: int = 900) -> Markup:
-    """A horizontal axis of the story's years; every event a dot, key moments labelled on their own rows.
+def timeline_list(moments: Sequence[Moment], counts: Counts, lang: str, path: str) -> Markup:
+    """Years from the first key moment's on, each with its number of events and its key moments.
 
-    The axis starts at the first key moment's year (older background such as
-    precedents stays in the chronology), labels never overlap or overflow, the
-    figure scrolls sideways on narrow screens (CSS), and every mark is a link
-    with a text alternative.
+    Each year and busy month links to its place in the chronology; each moment to its page.
     """
-    key = [m for m in marks if m[3]]
-    if not marks:
+    if not counts:
         return Markup("")
-    first = min(m[1].year for m in (key or marks))
-    shown = [m for m in marks if m[1].year >= first]
-    key = [m for m in key if m[1].year >= first]
-    start, end = first, max(m[1].year for m in shown)
-    step = 1 if end - start <= 12 else max(1, (end - start) // 10)
-    axis_y = 34
-    height = int(axis_y + 18 + ROW * len(key) + 8)
-    title = escape(t(lang, "timeline_label"))
+    first = min((d.year for _, d, _ in moments), default=min(y for y, _ in counts))
+    years = sorted({y for y, _ in counts if y >= first})
+    by_year = {year: [m for m in moments if m[1].year == year] for year in years}
+    title = markup.attr(t(lang, "timeline_label"))
     out = [
-        '<figure class="timeline" role="group" aria-labelledby="timeline-title">',
-        f'<figcaption id="timeline-title">{title} <small class="tl-hint">{escape(t(lang, "timeline_hint"))}</small></figcaption>',
-        f'<div class="timeline-scroll"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="group" aria-labelledby="timeline-svg-title">',
-        f'<title id="timeline-svg-title">{title}</title>',
-        f'<line class="tl-axis" x1="{LEFT}" y1="{axis_y}" x2="{width - LEFT}" y2="{axis_y}"/>',
+        '<figure class="timeline" aria-labelledby="timeline-title">',
+        f'<figcaption id="timeline-title">{title}</figcaption><ol class="tl-years">',
     ]
-    for year in range(start, end + 1, step):
-        x = _x(PartialDate(year, 1, 1), start, end, width)
-        out.append(f'<line class="tl-tick" x1="{x:.1f}" y1="{axis_y - 6}" x2="{x:.1f}" y2="{axis_y + 6}"/>')
-        out.append(f'<text class="tl-year" x="{x + 3:.1f}" y="{axis_y - 12}">{year}</text>')
-    for link, date, label, is_key in shown:
-        if is_key:
-            continue
-        x = _x(date, start, end, width)
-        alt = f"{format_date(date, lang)}: {label}"
-        out.append(
-            f'<a href="{escape(link)}" aria-label="{escape(alt)}">'
-            f'<circle class="tl-dot" cx="{x:.1f}" cy="{axis_y}" r="4"><title>{escape(alt)}</title></circle></a>'
-        )
-    for i, (link, date, label, _) in enumerate(key):
-        x = _x(date, start, end, width)
-        y = axis_y + 18 + ROW * i + ROW / 2
-        full = f"{format_date(date, lang)} · {label}"
-        right = x < width / 2
-        room = (width - LEFT - x - 10) if right else (x - LEFT - 10)
-        tx = x + 10 if right else x - 10
-        out.append(
-            f'<a class="tl-key" href="{escape(link)}" aria-label="{escape(full)}">'
-            f'<line class="tl-stem" x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{y:.1f}"/>'
-            f'<circle class="tl-dot tl-dot-key" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
-            f'<text class="tl-label" x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{"start" if right else "end"}">'
-            f"<title>{escape(full)}</title>{escape(_fit(full, room))}</text></a>"
-        )
-    out.append("</svg></div></figure>")
+    for year in years:
+        total = sum(n for (y, _), n in counts.items() if y == year)
+        link = html_relative(year_page(year), path)
+        out.append(f'<li class="tl-year">{_group(str(year), link, t(lang, "n_events", n=total), "tl-head")}')
+        mine = sorted(by_year[year], key=lambda m: (m[1].month or 0, m[1].day or 0))
+        if len(mine) > BUSY:
+            out.append('<ol class="tl-months">')
+            for month, group in groupby(mine, key=lambda m: m[1].month or 0):
+                n = counts.get((year, month), 0)
+                label = f"{month_name(month, lang)} {year}" if month else str(year)
+                link = html_relative(month_anchor(year, month), path)
+                out.append(f'<li class="tl-month">{_group(label, link, t(lang, "n_events", n=n), "tl-sub")}')
+                out.append('<ol class="tl-moments">')
+                out.extend(_moment(lk, d, ti, lang) for lk, d, ti in group)
+                out.append("</ol></li>")
+            out.append("</ol>")
+        elif mine:
+            out.append('<ol class="tl-moments">')
+            out.extend(_moment(lk, d, ti, lang) for lk, d, ti in mine)
+            out.append("</ol>")
+        out.append("</li>")
+    out.append("</ol></figure>")
     return Markup("".join(out))
 
 
 def timeline(labels: Labels, key_events: list[tuple[str, Any]], events: list[tuple[str, Any]], path: str) -> Markup:
-    """The timeline of a page: every event, or, past COMPACT events, one mark per month (with its count)."""
-    lang = labels.lang
-    if len(events) <= COMPACT:
-        marks = [
-            (
-                html_relative(target_path("events", rid), path),
-                PartialDate.parse(e.date),
-                labels.label("events", rid),
-                e.key,
-            )
-            for rid, e in events
-        ]
-        return timeline_svg(marks, lang)
-    months: dict[tuple[int, int], int] = {}
+    """The timeline of a page: every key moment (the latest KEY_MARKS past COMPACT events) and the events per year."""
+    counts: Counts = {}
     for _, e in events:
         d = PartialDate.parse(e.date)
-        months[(d.year, d.month)] = months.get((d.year, d.month), 0) + 1
-    marks = [
-        (
-            html_relative(month_anchor(y, m), path),
-            PartialDate(y, m),
-            f"{format_date(PartialDate(y, m), lang) if m else y}: {t(lang, 'n_events', n=n)}",
-            False,
-        )
-        for (y, m), n in sorted(months.items())
+        counts[(d.year, d.month)] = counts.get((d.year, d.month), 0) + 1
+    shown = key_events if len(events) <= COMPACT else key_events[-KEY_MARKS:]
+    moments = [
+        (html_relative(target_path("events", rid), path), PartialDate.parse(e.date), labels.label("events", rid))
+        for rid, e in shown
     ]
-    marks += [
-        (html_relative(target_path("events", rid), path), PartialDate.parse(e.date), labels.label("events", rid), True)
-        for rid, e in key_events[-KEY_MARKS:]
-    ]
-    return timeline_svg(marks, lang)
+    return timeline_list(moments, counts, labels.lang, path)

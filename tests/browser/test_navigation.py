@@ -20,12 +20,11 @@ def heading(page: Any) -> str:
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_timeline_key_moment_opens_its_event(site: Site, page: Any, lang: str) -> None:
     goto(page, site.url("", lang))
-    marks = page.locator("figure.timeline a.tl-key")
-    assert marks.count() > 0, "no key-moment marks (figure.timeline a.tl-key) on the home page"
+    marks = page.locator("figure.timeline li.tl-moment a")
+    assert marks.count() > 0, "no key moments (figure.timeline li.tl-moment a) on the home page"
     mark = marks.first
-    # The mark's label is "<date> · <title>"; the event page's h1 is the title.
-    title = str(mark.get_attribute("aria-label")).split(" · ", 1)[-1]
-    mark.locator("text.tl-label").click()  # the <a> box centre can fall on empty SVG space; readers click the label
+    title = str(mark.locator(".tl-title").inner_text())  # the event page's h1 is the title
+    mark.click()
     page.wait_for_load_state("load")
     assert re.fullmatch(re.escape(site.url("events/", lang)) + r"[a-z0-9-]+/", page.url), page.url
     assert heading(page) == title
@@ -34,15 +33,12 @@ def test_timeline_key_moment_opens_its_event(site: Site, page: Any, lang: str) -
 @pytest.mark.parametrize("path", ["actors/", "actors/betssy-chavez/"])
 def test_who_is_who_node_opens_an_actor_page(site: Site, page: Any, path: str) -> None:
     goto(page, site.url(path))
-    if page.locator("figure.graph").count() == 0:
-        pytest.skip(f"no who-is-who diagram (figure.graph) on /{path} yet")
-    # On an actor page the centre node is the actor itself (a.graph-center); a reader clicks a neighbour.
-    nodes = page.locator("figure.graph a.graph-node:not(.graph-center)")
+    # On an actor page the centre is the actor itself (.wiw-centre); a reader clicks someone else.
+    nodes = page.locator("figure.graph .wiw-side a.graph-node")
     assert nodes.count() > 0, f"/{path}: figure.graph has no a.graph-node leading to another actor"
     node = nodes.first
     target = node.evaluate("a => new URL(a.getAttribute('href'), document.baseURI).href")
-    # The <a>'s box centre can fall on empty SVG space between shape and label; click the label, as readers do.
-    node.locator("text.graph-label").click()
+    node.click()
     page.wait_for_load_state("load")
     assert re.fullmatch(re.escape(site.url("actors/")) + r"[a-z0-9-]+/", page.url), page.url
     assert page.url == target

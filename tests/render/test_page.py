@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.content.model import CitationDetail
 from generator.content.validate import Content
 from generator.pipeline import check, render_all
 from generator.render.labels import Labels
-from generator.render.page import Page, Shared, without_accents
+from generator.render.page import Page, Shared
+from generator.render.search import without_accents
 from generator.structure.changes import Change
 from generator.structure.relations import build_index
 
@@ -70,6 +72,17 @@ def test_footnotes_number_each_citation_once(shared: Shared, small_content: Cont
     assert notes[0].endswith("[↗](../sources/news-one.md)")
 
 
+def test_one_note_per_source_with_every_quote(shared: Shared, small_content: Content) -> None:
+    p = Page(shared, "events/2025-11-03-asylum.md")
+    first = small_content.get("events", "2025-11-03-asylum").sources[0]
+    other = CitationDetail(source=first.source, quote="Another line")
+    bare = first.source
+    assert p.cite([first]) + p.cite([other, bare]) + p.cite([first]) == "[^1][^1][^1]"
+    (note,) = p.notes.definitions().splitlines()
+    assert note.count("Alpha asks for asylum") == 1
+    assert "“Alpha asked for asylum”" in note and "“Another line”" in note
+
+
 def test_sources_and_certainty(shared: Shared, small_content: Content) -> None:
     p = Page(shared, "chronology/2025.md")
     sources = small_content.get("events", "2025-11-03-asylum").sources
@@ -101,7 +114,11 @@ def test_front_matter_is_escaped_yaml_with_jsonld(shared: Shared) -> None:
     data = yaml.safe_load(front.removeprefix("---\n").removesuffix("---\n"))
     assert data["title"] == "A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt;"
     assert len(data["description"]) == 300 and data["description"].endswith("…")
-    assert data["search"] == {"boost": 2}  # a who-is-who page
+    assert data["search"] == {"boost": 5}  # a who-is-who page: first for a name
+    source = Page(shared, "sources/news-one.md").front(
+        "t", "d", Page(shared, "sources/news-one.md").ld("sources", "news-one")
+    )
+    assert 'search: {"boost": 0.001}' in source  # source records after the story
     assert data["updated"] == "2025-11-04"
     assert json.loads(data["jsonld"])["@type"] == "Person"
     assert data["image"] == "https://example.org/fixture/es/assets/cards/site.png"
