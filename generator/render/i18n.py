@@ -45,6 +45,7 @@ STRING_KEYS = frozenset(
     data data_intro data_json data_csv data_ics data_licence n_events to_dark to_light timeline_hint
     added_on updated_on corrections whats_new whats_new_intro change_added change_updated change_correction
     feed subscribe not_found_title not_found_text
+    embed_this embed_timeline embed_key_facts embed_event embed_hint embed_full_page
     """.split()
 )
 """Every interface string a locale must define (templates and renderers look them up with `t()`).

@@ -16,6 +16,8 @@ from ..structure.routes import SECTIONS, config_name, edition_base, edition_link
 from . import markup
 from .i18n import language_name, t
 
+ASSETS = ["explainer.css", "embed.css", "embed.js"]
+"""The package's own assets, copied into every edition (the embeds' two are used by embed pages only)."""
 UI_KEYS = ["not_found_title", "not_found_text", "home", "chronology", "actors", "legal", "questions", "sources"]
 """Interface strings the theme overrides print (the 404 page)."""
 
@@ -119,8 +121,8 @@ def _order(page: object) -> int:
 
 def edition_files(content: Content, lang: str) -> dict[str, str]:
     """Config and assets of one edition, keyed by path under generated/."""
-    css = (resources.files("generator.render") / "assets" / "explainer.css").read_text(encoding="utf-8")
-    return {
-        config_name(lang): edition_config(content, lang),
-        f"{lang}/assets/explainer.css": css,
-    }
+    assets = resources.files("generator.render") / "assets"
+    files = {config_name(lang): edition_config(content, lang)}
+    for name in ASSETS:
+        files[f"{lang}/assets/{name}"] = (assets / name).read_text(encoding="utf-8")
+    return files

@@ -6,7 +6,7 @@ tested, and templates stay declarative. Project overrides
 their arguments are a public interface: `p.text`, `p.md`, `p.prose`, `p.t`,
 `p.date`, `p.link`, `p.to`, `p.ref`, `p.change_link`, `p.events_of`,
 `p.stated`, `p.cite`, `p.cite_short`, `p.sure`, `p.notes`, `p.ld`,
-`p.search_terms` and `p.front`.
+`p.search_terms`, `p.embeds` and `p.front`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ..content.validate import Content
 from ..structure.changes import Change
 from ..structure.relations import Index, independent_publishers, source_id
 from ..structure.routes import change_target, html_relative, relative, target_path
-from . import jsonld, markup
+from . import embed, jsonld, markup
 from .i18n import format_date, t
 from .labels import Labels
 
@@ -223,6 +223,10 @@ class Page:
             return Markup("")
         return Markup(f'<span class="search-only" aria-hidden="true">{markup.attr(" · ".join(folded))}</span>')
 
+    def embeds(self) -> list[embed.Embed]:
+        """The embeds this page offers to other sites (its "Embed this" box): none on most pages."""
+        return embed.embeds(self.labels, self.path)
+
     def front(
         self, title: str, description: str, ld: dict[str, Any] | None = None, search_exclude: bool = False
     ) -> Markup:
@@ -241,6 +245,9 @@ class Page:
         if ld is not None and ld.get("@type") in jsonld.SCHEMA_TYPES.values():
             # Who-is-who pages first in search results for a name.
             data["search"] = {"boost": 2}
+        discovery = embed.discovery(self.labels, self.path)
+        if discovery:
+            data["oembed"] = discovery
         if ld is not None:
             ld.setdefault("dateModified", self.shared.content.site.reviewed)
             data["updated"] = ld["dateModified"]
