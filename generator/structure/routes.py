@@ -154,8 +154,9 @@ def embeds_of(path: str) -> list[str]:
         return [EMBED_TIMELINE, EMBED_KEY_FACTS]
     if path == CHRONOLOGY:
         return [EMBED_TIMELINE]
-    if path.startswith("events/") and path.endswith(".md") and path.count("/") == 1:
-        return [embed_page(path.removeprefix("events/").removesuffix(".md"))]
+    rid = path.removeprefix("events/").removesuffix(".md")
+    if path == target_path("events", rid) and "/" not in rid and rid != "index":
+        return [embed_page(rid)]
     return []
 
 
