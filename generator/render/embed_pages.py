@@ -6,35 +6,33 @@ they are, as it does the redirect pages. So the embeds need nothing in a
 project's `overrides/`, and any builder that copies the docs folder
 publishes them.
 
-Why Markdown first: the bodies are page templates (`embed-*.md.j2`) using
-the same helpers, escaping and timeline renderer as the site's pages, and
-Python-Markdown (MkDocs' own) turns them into HTML; links are URLs rather
-than `.md` paths because MkDocs does not rewrite these files.
+The bodies are page templates (`embed-*.html.j2`) with the same helpers,
+texts and timeline renderer as the site's pages; their `p` writes content
+text as HTML through `markup.inline_html`, and links as URLs, because no
+Markdown converter reads these files and MkDocs rewrites no link in them.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any
 
 import jinja2
-import markdown
 from markupsafe import Markup
 
 from ..structure import routes
+from ..structure.relations import source_id
+from . import markup
 from .embed import Embed, describe, oembed
 from .i18n import t
 from .page import Page, Shared
 from .timeline import timeline
 
-EXTENSIONS = ["def_list", "md_in_html", "tables"]
-"""A subset of the site's Markdown extensions: no `toc` (its heading permalinks would be in-frame links)."""
-TEMPLATES = {routes.EMBED_TIMELINE: "embed-timeline.md.j2", routes.EMBED_KEY_FACTS: "embed-key-facts.md.j2"}
+TEMPLATES = {routes.EMBED_TIMELINE: "embed-timeline.html.j2", routes.EMBED_KEY_FACTS: "embed-key-facts.html.j2"}
 
 
 class EmbedPage(Page):
-    """A page's helpers with links as URLs (`../../events/x/`): nothing rewrites `.md` links in HTML files."""
+    """A page's helpers that write HTML: content text through `markup.inline_html`, links as URLs."""
 
     def link(self, kind: str, rid: str) -> str:
         return self.html_link(kind, rid)
@@ -42,16 +40,30 @@ class EmbedPage(Page):
     def to(self, path: str) -> str:
         return routes.html_relative(path, self.path)
 
+    def md(self, value: Any) -> Markup:
+        """Localized content text as HTML, with a visible mark when it is a fallback."""
+        if value is None:
+            return Markup("")
+        text, fallback = self.labels.pick(value)
+        out = markup.inline_html(text, self.resolver, self.labels.glossary if self.glossary_on else None)
+        if fallback:
+            out += Markup(f' <small class="untranslated">{markup.attr(t(self.lang, "not_translated"))}</small>')
+        return out
 
-@functools.cache
-def _converter() -> markdown.Markdown:
-    """One converter per process (setting one up costs more than converting a card)."""
-    return markdown.Markdown(extensions=EXTENSIONS)
+    def ref(self, kind: str, rid: str) -> Markup:
+        """A link to a record, labelled with its name."""
+        label = markup.attr(self.labels.label(kind, rid))
+        return Markup(f'<a href="{markup.attr(self.link(kind, rid))}">{label}</a>')
 
-
-def to_html(text: str) -> Markup:
-    """Markdown of our templates, whose content text went through `markup` (so it holds no HTML), as HTML."""
-    return Markup(_converter().reset().convert(text))
+    def cite_short(self, citations: list[Any]) -> Markup:
+        """Sources named by publisher, each a link to its source page."""
+        seen = list(dict.fromkeys(source_id(cite) for cite in citations))
+        content = self.shared.content
+        links = [
+            f'<a href="{markup.attr(self.link("sources", sid))}">{markup.attr(content.get("sources", sid).publisher)}</a>'
+            for sid in seen
+        ]
+        return Markup(" (" + "; ".join(links) + ")")
 
 
 def _svg_links_to_top(svg: Markup) -> Markup:
@@ -86,7 +98,7 @@ class EmbedPages:
             self._one(out, routes.EMBED_KEY_FACTS, TEMPLATES[routes.EMBED_KEY_FACTS])
         for rid, e in events:
             if keep is None or not keep("events", rid):
-                self._one(out, routes.embed_page(rid), "embed-event.md.j2", rid=rid, e=e)
+                self._one(out, routes.embed_page(rid), "embed-event.html.j2", rid=rid, e=e)
         return out
 
     def _one(self, out: dict[str, str], path: str, template: str, **ctx: Any) -> None:
@@ -94,7 +106,7 @@ class EmbedPages:
         p = EmbedPage(self.shared, path)
         content = self.content
         body = self.env.get_template(template).render(p=p, c=content, site=content.site, ix=self.shared.index, **ctx)
-        out[routes.embed_file(path)] = self.shell(embed, p, to_html(body))
+        out[routes.embed_file(path)] = self.shell(embed, p, Markup(body.strip()))
         out[routes.oembed_file(path)] = oembed(self.labels, embed)
 
     def shell(self, embed: Embed, p: EmbedPage, body: Markup) -> str:
@@ -117,4 +129,4 @@ class EmbedPages:
         return html.rstrip() + "\n"
 
 
-__all__ = ["EmbedPage", "EmbedPages", "to_html"]
+__all__ = ["EmbedPage", "EmbedPages"]

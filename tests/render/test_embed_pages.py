@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 from generator.content.validate import Content
-from generator.render.embed_pages import EmbedPage, EmbedPages, to_html
+from generator.render.embed_pages import EmbedPage, EmbedPages
 from generator.render.environment import environment
 from generator.render.labels import Labels
 from generator.render.page import Shared
@@ -49,7 +49,6 @@ def test_links_are_urls(shared: Shared) -> None:
     p = EmbedPage(shared, routes.embed_page("2025-11-03-asylum"))
     assert p.link("actors", "alpha") == "../../../actors/alpha/"
     assert p.to(routes.CHRONOLOGY) == "../../../chronology/"
-    assert p.ref("actors", "alpha") == "[Alfa](../../../actors/alpha/)"
 
 
 def test_every_embed_has_a_page_and_an_oembed_file(pages: dict[str, str], small_content: Content) -> None:
@@ -87,6 +86,9 @@ def test_kept_cards_are_not_rendered(shared: Shared) -> None:
     assert "embed/events/2025-11/index.html" not in out and "embed/events/2025-11-03-asylum/index.html" in out
 
 
-def test_to_html_converts_our_markdown() -> None:
-    assert to_html("**a** [b](../x/)") == '<p><strong>a</strong> <a href="../x/">b</a></p>'
-    assert to_html("t\n:   d") == "<dl>\n<dt>t</dt>\n<dd>d</dd>\n</dl>"
+def test_helpers_write_html(shared: Shared) -> None:
+    p = EmbedPage(shared, routes.embed_page("2025-11-03-asylum"))
+    assert p.md({"es": "*a* [[actor:alpha]] <b>"}) == '<em>a</em> <a href="../../../actors/alpha/">Alfa</a> &lt;b&gt;'
+    assert p.ref("actors", "alpha") == '<a href="../../../actors/alpha/">Alfa</a>'
+    assert p.cite_short(["news-one", "news-one"]).count("<a ") == 1
+    assert "untranslated" in p.md({"en": "Only English"}) and p.md(None) == ""
