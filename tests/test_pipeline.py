@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,25 @@ def test_real_content_site(real_site: Path) -> None:
         "63" in (real_site / "events/2025-11-06-congress-declares-sheinbaum-persona-non-grata/index.html").read_text()
     )
     assert 'class="timeline"' in home
+    _embeds_are_built(real_site)
+
+
+def _embeds_are_built(site: Path) -> None:
+    """Every event's card, the timeline and the key facts, in both editions, each with its oEmbed file; the
+    embeds stay out of the sitemap and their code out of the search index."""
+    events = sorted(p.parent.name for p in site.glob("events/*/index.html"))
+    assert len(events) > 50
+    for edition in (site, site / "es"):
+        for embed in ["timeline", "key-facts", *(f"events/{rid}" for rid in events)]:
+            page = (edition / "embed" / embed / "index.html").read_text(encoding="utf-8")
+            assert '<meta name="robots" content="noindex">' in page and '<base target="_top">' in page, embed
+            data = json.loads((edition / "oembed" / f"{embed}.json").read_text(encoding="utf-8"))
+            assert data["type"] == "rich" and data["html"].startswith("<iframe"), embed
+        assert "/embed/" not in (edition / "sitemap.xml").read_text(encoding="utf-8")
+        index = (edition / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "datawrapper-height" not in index and "iframe" not in index
+        home = (edition / "index.html").read_text(encoding="utf-8")
+        assert home.count('type="application/json+oembed"') == 2 and home.count('class="embed-code"') == 2
 
 
 def test_generated_folder_builds_with_plain_mkdocs(small_project: Path) -> None:

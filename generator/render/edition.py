@@ -21,6 +21,7 @@ from ..structure.changes import collect, latest
 from ..structure.changes import months as by_month
 from ..structure.relations import Index
 from .downloads import chronology_csv, chronology_ics, feed
+from .embed_pages import EmbedPages
 from .graph import Graph
 from .i18n import month_name
 from .labels import Labels
@@ -82,6 +83,7 @@ class Edition:
                 out[path] = self.page("event.md.j2", path, rid=rid, e=e)
         self._records(out, keep, keep_pages or set())
         self._summaries(out, keep_pages or set())
+        out.update(EmbedPages(self.env, self.shared).render([(r, e) for r, e in events if e.key], events, keep))
         return out
 
     def _chronology(self, out: dict[str, str], events: Events, years_keep: set[int] | None) -> None:

@@ -50,6 +50,7 @@ STRING_KEYS = frozenset(
     as_summarised this_account version reported_by minor_differences differs_on disputes_major disputes_minor
     disputes_minor_intro page_history n_actors n_legal n_questions n_pages sources_changed
     read_next all_related read_answer read_source in_language quotes_used
+    embed_this embed_timeline embed_key_facts embed_event embed_hint embed_full_page
     """.split()
 )
 """Every interface string a locale must define (templates and renderers look them up with `t()`).

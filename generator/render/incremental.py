@@ -50,7 +50,10 @@ class Reuse:
         """Edition-relative paths of the pages a render with this plan leaves out (to take from `files`)."""
         records = {routes.record_page(kind, rid) for kind, rid in self.keep_refs}
         years = {routes.year_page(year) for year in self.years}
-        return {path for path in records if path is not None} | years | self.pages
+        # A kept event keeps its embeddable card too: the card shows a part of what its page shows.
+        cards = {routes.embed_page(rid) for kind, rid in self.keep_refs if kind == "events"}
+        embeds = {f(card) for card in cards for f in (routes.embed_file, routes.oembed_file)}
+        return {path for path in records if path is not None} | years | self.pages | embeds
 
 
 _MEMORY: Memory | None = None

@@ -29,6 +29,8 @@ SECTION_TITLES = {
     routes.DATA_PAGE: "data",
 }
 """The interface string each section's landing page takes its title from (the home page: site.yml's title)."""
+ASSETS = ["explainer.css", "embed.css", "embed.js"]
+"""The package's own assets, copied into every edition (the embeds' two are used by embed pages only)."""
 UI_KEYS = ["not_found_title", "not_found_text", "home", "chronology", "actors", "legal", "questions", "sources"]
 """Interface strings the theme overrides print (the 404 page)."""
 
@@ -147,8 +149,8 @@ def _order(page: object) -> int:
 
 def edition_files(content: Content, lang: str) -> dict[str, str]:
     """Config and assets of one edition, keyed by path under generated/."""
-    css = (resources.files("generator.render") / "assets" / "explainer.css").read_text(encoding="utf-8")
-    return {
-        config_name(lang): edition_config(content, lang),
-        f"{lang}/assets/explainer.css": css,
-    }
+    assets = resources.files("generator.render") / "assets"
+    files = {config_name(lang): edition_config(content, lang)}
+    for name in ASSETS:
+        files[f"{lang}/assets/{name}"] = (assets / name).read_text(encoding="utf-8")
+    return files

@@ -6,7 +6,7 @@ tested, and templates stay declarative. Project overrides
 their arguments are a public interface: `p.text`, `p.md`, `p.prose`, `p.t`,
 `p.date`, `p.link`, `p.to`, `p.ref`, `p.change_link`, `p.events_of`,
 `p.gist`, `p.language`, `p.country`, `p.quotes_of`, `p.stated`, `p.version`, `p.dispute_groups`, `p.cite`, `p.cite_short`, `p.sure`, `p.notes`, `p.ld`,
-`p.search_terms` and `p.front`.
+`p.search_terms`, `p.embeds` and `p.front`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ..content.walk import iter_quotes
 from ..structure.changes import Change
 from ..structure.relations import Index, independent_publishers, source_id
 from ..structure.routes import card_url, change_target, html_relative, relative, target_path
-from . import jsonld, markup
+from . import embed, jsonld, markup
 from .i18n import country_called, format_date, language_called, t
 from .labels import Labels
 from .search import without_accents
@@ -313,6 +313,10 @@ class Page:
             return Markup("")
         return Markup(f'<span class="search-only" aria-hidden="true">{markup.attr(" · ".join(folded))}</span>')
 
+    def embeds(self) -> list[embed.Embed]:
+        """The embeds this page offers to other sites (its "Embed this" box): none on most pages."""
+        return embed.embeds(self.labels, self.path)
+
     def front(
         self, title: str, description: str, ld: dict[str, Any] | None = None, search_exclude: bool = False
     ) -> Markup:
@@ -336,6 +340,9 @@ class Page:
             data["search"] = {"boost": ACTOR_BOOST if folder == "actors" else 2}
         elif ld is not None and folder == "sources":
             data["search"] = {"boost": SOURCE_BOOST}
+        discovery = embed.discovery(self.labels, self.path)
+        if discovery:
+            data["oembed"] = discovery
         if ld is not None:
             ld.setdefault("dateModified", self.shared.content.site.reviewed)
             data["updated"] = ld["dateModified"]

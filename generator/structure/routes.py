@@ -51,6 +51,11 @@ CARD = "assets/cards/site.png"
 CARDED = ("questions",)
 """Kinds whose records have a share card of their own (what readers share most)."""
 
+EMBED_TIMELINE = "embed/timeline.md"
+"""The timeline of key moments on a page of its own, for other sites' iframes (written as HTML, see `embed_file`)."""
+EMBED_KEY_FACTS = "embed/key-facts.md"
+"""The key-facts box of site.yml, for other sites' iframes."""
+
 SECTIONS = [
     HOME,
     CHRONOLOGY,
@@ -159,6 +164,48 @@ def site_pages(records: Mapping[str, Iterable[str]], prose: Iterable[str], years
     return pages
 
 
+def embed_page(rid: str) -> str:
+    """The card of one event, for other sites' iframes."""
+    return f"embed/events/{rid}.md"
+
+
+EMBEDDED = {EMBED_TIMELINE: CHRONOLOGY, EMBED_KEY_FACTS: HOME}
+"""The full page of each embed that is not an event card (its canonical page)."""
+
+
+def embedded_page(embed: str) -> str:
+    """The full page an embed shows part of: its canonical link and the target of "see the full page"."""
+    return EMBEDDED.get(embed) or target_path("events", embed.removeprefix("embed/events/").removesuffix(".md"))
+
+
+def embeds_of(path: str) -> list[str]:
+    """The embeds a full page offers ("Embed this", oEmbed discovery): home, chronology and event pages."""
+    if path == HOME:
+        return [EMBED_TIMELINE, EMBED_KEY_FACTS]
+    if path == CHRONOLOGY:
+        return [EMBED_TIMELINE]
+    rid = path.removeprefix("events/").removesuffix(".md")
+    if path == target_path("events", rid) and "/" not in rid and rid != "index":
+        return [embed_page(rid)]
+    return []
+
+
+def embed_file(embed: str) -> str:
+    """Where an embed's standalone HTML is written: `index.html` at the embed's URL (MkDocs copies it as is).
+
+    Why HTML rather than a Markdown page: the embed has none of the theme
+    (navigation, header, search), and a generated file needs no template in
+    the project's `overrides/`, so a project made before embeds existed gets
+    them on upgrade, with any builder that copies the docs folder.
+    """
+    return url_of(embed) + "index.html"
+
+
+def oembed_file(embed: str) -> str:
+    """The static oEmbed answer for an embed: `oembed/timeline.json`, `oembed/events/<id>.json`."""
+    return "oembed/" + embed.removeprefix("embed/").removesuffix(".md") + ".json"
+
+
 def url_of(md_path: str) -> str:
     """The URL MkDocs gives a page (directory URLs): `events/x.md` → `events/x/`, `index.md` → ``."""
     path, _, anchor = md_path.partition("#")
@@ -246,6 +293,9 @@ __all__ = [
     "DATASET",
     "DATA_PAGE",
     "DISPUTES",
+    "EMBEDDED",
+    "EMBED_KEY_FACTS",
+    "EMBED_TIMELINE",
     "FEED",
     "HOME",
     "PAGE_OF",
@@ -261,9 +311,14 @@ __all__ = [
     "edition_base",
     "edition_link",
     "edition_root",
+    "embed_file",
+    "embed_page",
+    "embedded_page",
+    "embeds_of",
     "html_relative",
     "index_page",
     "month_anchor",
+    "oembed_file",
     "pages_of",
     "prose_page",
     "record_page",

@@ -21,7 +21,7 @@ def test_generated_markdown_matches_golden(tmp_path: Path, update_golden: bool) 
     files = {
         k: v
         for k, v in render_all(project, content).items()
-        if k.endswith((".md", ".yml", ".xml", ".csv", ".ics", ".json"))
+        if k.endswith((".md", ".yml", ".xml", ".csv", ".ics", ".json", ".html"))
     }
     if update_golden:
         for old in GOLDEN.rglob("*"):

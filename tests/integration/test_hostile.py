@@ -7,11 +7,13 @@ A build killed half-way leaves the previous site and generated pages as they wer
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
@@ -21,6 +23,7 @@ from hypothesis import strategies as st
 
 from generator.content.load import parse_text
 from generator.pipeline import build, check, render_all
+from generator.render.embed import PARENT_SCRIPT
 
 from ..conftest import FIXTURES, make_project
 from ..render.test_markup import EXTENSIONS, Danger
@@ -74,6 +77,56 @@ def _danger(html: str) -> list[str]:
     return parser.found
 
 
+class _Elements(HTMLParser):
+    """Every start tag with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+EXECUTABLE = {"iframe", "object", "embed", "form", "img", "style", "meta", "link", "base", "script"}
+SCRIPT_URL = ("javascript:", "data:", "vbscript:")
+
+
+def _assert_safe_embed(path: str, text: str) -> None:
+    """An embed page runs one script, ours; content adds no element, handler or script URL.
+
+    Why not `_danger`: it flags any attribute that starts with "javascript:", and a title
+    attribute may (it is text); here only URL attributes are checked for script URLs.
+    """
+    head, _, body = text.partition("</head>")
+    parser = _Elements()
+    parser.feed(body)
+    assert [tag for tag, _ in parser.tags if tag in EXECUTABLE] == [], path
+    parser.feed(head)
+    for tag, attrs in parser.tags:
+        for name, value in attrs:
+            assert not name.startswith("on") and name not in {"style", "srcdoc"}, (path, tag, name)
+            if name in {"href", "src", "xlink:href", "action"}:
+                assert not (value or "").strip().lower().startswith(SCRIPT_URL), (path, tag, value)
+    scripts = [dict(attrs) for tag, attrs in parser.tags if tag == "script"]
+    assert len(scripts) == 1 and (scripts[0]["src"] or "").endswith("assets/embed.js"), path
+    assert head.count("<script") == 1 and head.count("</script>") == 1 and "<script" not in body, path
+
+
+def _assert_safe_oembed(path: str, text: str) -> None:
+    """The oEmbed JSON's HTML is the iframe and our resize lines, whatever the titles say."""
+    assert "<" not in text, path
+    data = json.loads(text)
+    html = data["html"]
+    parser = _Elements()
+    parser.feed(html)
+    assert [tag for tag, _ in parser.tags] == ["iframe", "script"], (path, html)
+    iframe = dict(parser.tags[0][1])
+    assert sorted(iframe) == ["height", "loading", "src", "style", "title", "width"], (path, iframe)
+    assert (iframe["src"] or "").startswith("https://example.org/fixture/"), (path, iframe)
+    assert html.endswith(PARENT_SCRIPT) and html.count("<script") == 1 and html.count("<iframe") == 1, path
+
+
 def _event(title: str, summary: str, quote: str) -> str:
     return yaml.safe_dump(
         {
@@ -100,6 +153,10 @@ def test_hostile_text_never_becomes_script(tmp_path_factory, title: str, summary
         assert problems
         return
     for path, text in render_all(project, content).items():
+        if "/embed/" in path and path.endswith(".html"):
+            _assert_safe_embed(path, text)
+        if "/oembed/" in path:
+            _assert_safe_oembed(path, text)
         if not path.endswith(".md"):
             continue
         body = text.split("---\n", 2)[-1]

@@ -24,6 +24,8 @@ def test_pages_of_an_edition(small_content: Content) -> None:
         "about.md",
         *(routes.target_path(kind, rid) for kind in routes.RECORD_PAGES for rid in small_content.records[kind]),
     }
+    embeds = [routes.EMBED_TIMELINE, routes.EMBED_KEY_FACTS, *map(routes.embed_page, small_content.records["events"])]
+    expected |= {routes.embed_file(e) for e in embeds} | {routes.oembed_file(e) for e in embeds}
     assert set(pages) == expected  # the CSV is in the default edition only
     assert routes.CHRONOLOGY_CSV in _edition(small_content, "en").render()
     assert all(text.endswith("\n") and not text.endswith("\n\n") for text in pages.values())

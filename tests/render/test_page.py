@@ -124,3 +124,18 @@ def test_front_matter_is_escaped_yaml_with_jsonld(shared: Shared) -> None:
     assert data["image"] == "https://example.org/fixture/es/assets/cards/site.png"
     summary = yaml.safe_load(p.front("t", "d", search_exclude=True).strip("-\n"))
     assert summary == {"title": "t", "description": "d", "search": {"exclude": True}, "image": data["image"]}
+
+
+def test_embeddable_pages_offer_their_embeds_and_oembed_links(shared: Shared) -> None:
+    home, event = Page(shared, "index.md"), Page(shared, "events/2025-11-03-asylum.md")
+    assert [e.kind for e in home.embeds()] == ["timeline", "key-facts"]
+    assert [e.kind for e in event.embeds()] == ["event"]
+    assert Page(shared, "actors/alpha.md").embeds() == []
+    data = yaml.safe_load(event.front("t", "d").strip("-\n"))
+    assert data["oembed"] == [
+        {
+            "href": "https://example.org/fixture/es/oembed/events/2025-11-03-asylum.json",
+            "title": "Alfa entra en la embajada · Explicativo de prueba",
+        }
+    ]
+    assert "oembed" not in yaml.safe_load(Page(shared, "actors/alpha.md").front("t", "d").strip("-\n"))

@@ -20,6 +20,10 @@ from generator.structure.redirects import known_pages
 from generator.structure.routes import (
     ANCHORED,
     CARD,
+    CHRONOLOGY,
+    EMBED_KEY_FACTS,
+    EMBED_TIMELINE,
+    HOME,
     RECORD_PAGES,
     SECTIONS,
     card_of,
@@ -28,8 +32,13 @@ from generator.structure.routes import (
     config_paths,
     edition_base,
     edition_link,
+    embed_file,
+    embed_page,
+    embedded_page,
+    embeds_of,
     html_relative,
     month_anchor,
+    oembed_file,
     pages_of,
     record_page,
     relative,
@@ -171,3 +180,19 @@ def test_generated_pages_are_where_routes_say(content: Content) -> None:
         for section in SECTIONS:
             assert f"{lang}/{section}" in files
         assert all(section in edition_config(content, lang) for section in SECTIONS)
+
+
+def test_embeds_have_pages_files_and_full_pages() -> None:
+    """Each embed: a page path for its links, an HTML file at its URL, an oEmbed file, and the full page it is from."""
+    card = embed_page("2025-11-03-x")
+    assert embeds_of(HOME) == [EMBED_TIMELINE, EMBED_KEY_FACTS]
+    assert embeds_of(CHRONOLOGY) == [EMBED_TIMELINE]
+    assert embeds_of("events/2025-11-03-x.md") == [card]
+    assert embeds_of("actors/alpha.md") == embeds_of("events/index.md") == embeds_of("chronology/2025.md") == []
+    assert embed_file(card) == "embed/events/2025-11-03-x/index.html"
+    assert embed_file(EMBED_TIMELINE) == "embed/timeline/index.html"
+    assert oembed_file(card) == "oembed/events/2025-11-03-x.json"
+    assert oembed_file(EMBED_KEY_FACTS) == "oembed/key-facts.json"
+    assert embedded_page(card) == "events/2025-11-03-x.md"
+    assert embedded_page(EMBED_TIMELINE) == CHRONOLOGY and embedded_page(EMBED_KEY_FACTS) == HOME
+    assert html_relative("events/2025-11-03-x.md", card) == "../../../events/2025-11-03-x/"
