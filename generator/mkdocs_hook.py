@@ -22,6 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 log = logging.getLogger("mkdocs.hooks.explainer")
+_RENDER_ALL = False
+"""Set when generating changed the edition's config: the next build renders every page again."""
 
 
 def _project(config: Any) -> Path:
@@ -37,8 +39,9 @@ def on_pre_build(config: Any, **_: Any) -> None:
     """Regenerate (only changed files are rewritten, so `serve` settles after one rebuild).
 
     When the edition's config changed (a new prose page in the nav, a new site
-    title), every page shows it: their dates are renewed so that a `--dirty`
-    rebuild renders them all again, as a full build would.
+    title), every page shows it: in the next build, which MkDocs starts with
+    the new config, their dates are renewed so that `--dirty` renders them all
+    again, as a full build would.
     """
     if os.environ.get("EXPLAINER_SKIP_HOOK"):
         return
@@ -55,7 +58,12 @@ def on_pre_build(config: Any, **_: Any) -> None:
         raise PluginError(msg + render(exc.problems, "text")) from None
     if result.changed or result.removed:
         log.info("explainer: %d page(s) changed, %d removed", result.changed, result.removed)
+    global _RENDER_ALL  # noqa: PLW0603 - one preview process; MkDocs makes new plugin objects per build
     if before is not None and _read(config_file) != before:
+        # This build read the old config before we rewrote it; the watcher starts another, with the new one.
+        _RENDER_ALL = True
+    elif _RENDER_ALL:
+        _RENDER_ALL = False
         for page in Path(config.docs_dir).rglob("*.md"):
             os.utime(page)
 

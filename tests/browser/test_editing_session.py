@@ -29,7 +29,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 TIMEOUT = 60.0
 """Seconds an edit may take to reach the open page (it takes about one; CI machines are slower)."""
 SECTIONS = 10
-"""Navigation entries of the small fixture: nine sections and its one prose page."""
+"""Navigation entries of the small fixture: nine sections and its one prose page (the session adds one)."""
 
 # What a page shows, read the same way from the served page and the full build's file.
 READ = """() => {
@@ -54,6 +54,7 @@ class Session:
     reference: Any
     tmp: Path
     builds: int = 0
+    sections: int = SECTIONS
     procs: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
     def serve(self, lang: str | None = None) -> str:
@@ -143,7 +144,7 @@ class Session:
         for path in paths:
             want = self.expected(site, path)
             assert want["article"], f"{path}: no article in the full build"
-            assert len(want["nav"]) == SECTIONS and "None" not in want["nav"] and all(want["nav"])
+            assert len(want["nav"]) == self.sections and "None" not in want["nav"] and all(want["nav"])
             self.open(path, base)
             self.shows(want)
 
@@ -217,3 +218,8 @@ def test_an_editing_session(session: Session) -> None:
     s.check("es/actors/alpha/")
     s.open("es/actors/old-alpha/")
     s.page.wait_for_url(s.base + "es/actors/alpha/")
+
+    # A new prose page changes the navigation of every page, also of those that did not change.
+    s.write("pages/extra.md", '---\ntitle: Extra\ndescription: More.\norder: 2\nadded: "2025-11-01"\n---\nMore.\n')
+    s.sections += 1
+    s.check("es/actors/beta-lawyer/", "es/extra/")
