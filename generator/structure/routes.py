@@ -202,8 +202,13 @@ def embed_file(embed: str) -> str:
 
 
 def oembed_file(embed: str) -> str:
-    """The static oEmbed answer for an embed: `oembed/timeline.json`, `oembed/events/<id>.json`."""
-    return "oembed/" + embed.removeprefix("embed/").removesuffix(".md") + ".json"
+    """The static oEmbed answer for an embed, at the edition's root: `oembed-timeline.json`, `oembed-events-<id>.json`.
+
+    Why at the root: Material's language switch takes every `<link rel="alternate">` of a page (the oEmbed
+    discovery link must be one) for an edition and fetches `sitemap.xml` beside it; next to the edition's
+    root that is the edition's own sitemap, in a folder of its own it would be a missing file.
+    """
+    return "oembed-" + embed.removeprefix("embed/").removesuffix(".md").replace("/", "-") + ".json"
 
 
 def url_of(md_path: str) -> str:

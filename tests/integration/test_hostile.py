@@ -155,7 +155,7 @@ def test_hostile_text_never_becomes_script(tmp_path_factory, title: str, summary
     for path, text in render_all(project, content).items():
         if "/embed/" in path and path.endswith(".html"):
             _assert_safe_embed(path, text)
-        if "/oembed/" in path:
+        if "/oembed-" in path:
             _assert_safe_oembed(path, text)
         if not path.endswith(".md"):
             continue

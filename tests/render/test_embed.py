@@ -36,7 +36,7 @@ def test_an_event_card_and_its_snippet(es: Labels) -> None:
     card = describe(es, routes.embed_page("2025-11-03-asylum"))
     assert card.kind == "event"
     assert card.url == "https://example.org/fixture/es/embed/events/2025-11-03-asylum/"
-    assert card.oembed_url == "https://example.org/fixture/es/oembed/events/2025-11-03-asylum.json"
+    assert card.oembed_url == "https://example.org/fixture/es/oembed-events-2025-11-03-asylum.json"
     parsed = _parse(card.snippet())
     assert [tag for tag, _ in parsed.tags] == ["iframe", "script"]
     iframe = parsed.tags[0][1]

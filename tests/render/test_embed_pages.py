@@ -64,7 +64,7 @@ def test_a_card_is_a_standalone_page(pages: dict[str, str]) -> None:
     links = {attrs["rel"]: attrs for attrs in page.all("link")}
     assert links["canonical"]["href"] == "https://example.org/fixture/es/events/2025-11-03-asylum/"
     assert links["alternate"]["type"] == "application/json+oembed"
-    assert links["alternate"]["href"] == "https://example.org/fixture/es/oembed/events/2025-11-03-asylum.json"
+    assert links["alternate"]["href"] == "https://example.org/fixture/es/oembed-events-2025-11-03-asylum.json"
     assert page.all("base") == [{"target": "_top"}]
     assert page.all("script") == [{"src": "../../../assets/embed.js"}]
     hrefs = [a["href"] or "" for a in page.all("a")]

@@ -134,7 +134,7 @@ def test_embeddable_pages_offer_their_embeds_and_oembed_links(shared: Shared) ->
     data = yaml.safe_load(event.front("t", "d").strip("-\n"))
     assert data["oembed"] == [
         {
-            "href": "https://example.org/fixture/es/oembed/events/2025-11-03-asylum.json",
+            "href": "https://example.org/fixture/es/oembed-events-2025-11-03-asylum.json",
             "title": "Alfa entra en la embajada · Explicativo de prueba",
         }
     ]

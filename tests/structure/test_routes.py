@@ -191,8 +191,8 @@ def test_embeds_have_pages_files_and_full_pages() -> None:
     assert embeds_of("actors/alpha.md") == embeds_of("events/index.md") == embeds_of("chronology/2025.md") == []
     assert embed_file(card) == "embed/events/2025-11-03-x/index.html"
     assert embed_file(EMBED_TIMELINE) == "embed/timeline/index.html"
-    assert oembed_file(card) == "oembed/events/2025-11-03-x.json"
-    assert oembed_file(EMBED_KEY_FACTS) == "oembed/key-facts.json"
+    assert oembed_file(card) == "oembed-events-2025-11-03-x.json"
+    assert oembed_file(EMBED_KEY_FACTS) == "oembed-key-facts.json"
     assert embedded_page(card) == "events/2025-11-03-x.md"
     assert embedded_page(EMBED_TIMELINE) == CHRONOLOGY and embedded_page(EMBED_KEY_FACTS) == HOME
     assert html_relative("events/2025-11-03-x.md", card) == "../../../events/2025-11-03-x/"
