@@ -85,6 +85,7 @@ class Page:
         self.lang = shared.labels.lang
         self.notes = Notes(self)
         self.glossary_on = True
+        self._embeds: list[embed.Embed] | None = None
 
     def text(self, value: Any) -> str:
         """Localized plain text (fallback to the default language)."""
@@ -225,7 +226,9 @@ class Page:
 
     def embeds(self) -> list[embed.Embed]:
         """The embeds this page offers to other sites (its "Embed this" box): none on most pages."""
-        return embed.embeds(self.labels, self.path)
+        if self._embeds is None:
+            self._embeds = embed.embeds(self.labels, self.path)
+        return self._embeds
 
     def front(
         self, title: str, description: str, ld: dict[str, Any] | None = None, search_exclude: bool = False
@@ -245,7 +248,7 @@ class Page:
         if ld is not None and ld.get("@type") in jsonld.SCHEMA_TYPES.values():
             # Who-is-who pages first in search results for a name.
             data["search"] = {"boost": 2}
-        discovery = embed.discovery(self.labels, self.path)
+        discovery = embed.discovery(self.embeds())
         if discovery:
             data["oembed"] = discovery
         if ld is not None:
