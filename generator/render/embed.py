@@ -110,9 +110,9 @@ def embeds(labels: Labels, path: str) -> list[Embed]:
     return [describe(labels, e) for e in available(labels.content, path)]
 
 
-def discovery(labels: Labels, path: str) -> list[dict[str, str]]:
+def discovery(offered: list[Embed]) -> list[dict[str, str]]:
     """oEmbed discovery links for a page's head (values HTML-escaped: the theme prints them as they are)."""
-    return [{"href": markup.attr(e.oembed_url), "title": markup.attr(e.title)} for e in embeds(labels, path)]
+    return [{"href": markup.attr(e.oembed_url), "title": markup.attr(e.title)} for e in offered]
 
 
 def oembed(labels: Labels, embed: Embed) -> str:

@@ -61,7 +61,7 @@ class _HelperContext(jinja2.runtime.Context):
     """
 
     def call(self, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
-        if (type(obj) is MethodType and type(obj.__self__) is Page) or type(obj) is BuiltinMethodType:
+        if (type(obj) is MethodType and isinstance(obj.__self__, Page)) or type(obj) is BuiltinMethodType:
             kwargs.pop("_loop_vars", None)
             kwargs.pop("_block_vars", None)
             return obj(*args, **kwargs)

@@ -112,6 +112,7 @@ class Page:
         self.lang = shared.labels.lang
         self.notes = Notes(self)
         self.glossary_on = True
+        self._embeds: list[embed.Embed] | None = None
 
     def text(self, value: Any) -> str:
         """Localized plain text (fallback to the default language)."""
@@ -315,7 +316,9 @@ class Page:
 
     def embeds(self) -> list[embed.Embed]:
         """The embeds this page offers to other sites (its "Embed this" box): none on most pages."""
-        return embed.embeds(self.labels, self.path)
+        if self._embeds is None:
+            self._embeds = embed.embeds(self.labels, self.path)
+        return self._embeds
 
     def front(
         self, title: str, description: str, ld: dict[str, Any] | None = None, search_exclude: bool = False
@@ -340,7 +343,7 @@ class Page:
             data["search"] = {"boost": ACTOR_BOOST if folder == "actors" else 2}
         elif ld is not None and folder == "sources":
             data["search"] = {"boost": SOURCE_BOOST}
-        discovery = embed.discovery(self.labels, self.path)
+        discovery = embed.discovery(self.embeds())
         if discovery:
             data["oembed"] = discovery
         if ld is not None:

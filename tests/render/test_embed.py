@@ -53,7 +53,7 @@ def test_titles_are_escaped_in_the_snippet(es: Labels, small_content: Content) -
     parsed = _parse(hostile.snippet())
     assert [tag for tag, _ in parsed.tags] == ["iframe", "script"]  # only the resize script: the title stays text
     assert parsed.tags[0][1]["title"] == '"><script>x</script>'
-    assert discovery(es, routes.HOME)[0]["title"].startswith("Línea de tiempo")
+    assert discovery(embeds(es, routes.HOME))[0]["title"].startswith("Línea de tiempo")
 
 
 def test_key_facts_height_grows_with_the_facts(es: Labels, small_content: Content) -> None:
