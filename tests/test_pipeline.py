@@ -126,7 +126,8 @@ def _embeds_are_built(site: Path) -> None:
         for embed in ["timeline", "key-facts", *(f"events/{rid}" for rid in events)]:
             page = (edition / "embed" / embed / "index.html").read_text(encoding="utf-8")
             assert '<meta name="robots" content="noindex">' in page and '<base target="_top">' in page, embed
-            data = json.loads((edition / "oembed" / f"{embed}.json").read_text(encoding="utf-8"))
+            answer = "oembed-" + embed.replace("/", "-") + ".json"
+            data = json.loads((edition / answer).read_text(encoding="utf-8"))
             assert data["type"] == "rich" and data["html"].startswith("<iframe"), embed
         assert "/embed/" not in (edition / "sitemap.xml").read_text(encoding="utf-8")
         index = (edition / "search" / "search_index.json").read_text(encoding="utf-8")

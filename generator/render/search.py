@@ -20,8 +20,9 @@ WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")
 """A word with at least one non-ASCII letter (the only words whose folded form differs)."""
 EXCLUDED = '"exclude": true'
 """How `Page.front` marks a page Material's search leaves out."""
-SKIP = re.compile(r"^\s*(#|\||```|~~~|!!!|\?\?\?)|\|\s*$")
-"""Lines that take no search terms: headings, table rows, fences, admonition titles."""
+SKIP = re.compile(r"^\s*(#|\||```|~~~|!!!|\?\?\?)|\|\s*$|<iframe|&lt;iframe")
+"""Lines that take no search terms: headings, table rows, fences, admonition titles, and embed code (which a
+reader copies as it is)."""
 CLOSING = re.compile(r"</(p|li|figure|aside|div)>\s*$")
 """A line of raw HTML that ends a block: the terms go inside it, so they belong to the block that matched."""
 UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")

@@ -106,7 +106,7 @@ def test_source_record_snippet_is_its_title_and_outlet(site: Site, new_page: New
 def test_language_switch_keeps_the_anchor(site: Site, new_page: NewPage) -> None:
     page, _ = new_page(**DESKTOP)
     goto(page, site.url("questions/"))
-    anchor = str(page.locator("article h2[id]").nth(1).get_attribute("id"))
+    anchor = str(page.locator("article h2[id]").last.get_attribute("id"))
     page.evaluate("id => { location.hash = id }", anchor)  # the reader follows a link to one question
     switch_language(page, "es")
     assert page.url == site.url(f"questions/#{anchor}", "es")
