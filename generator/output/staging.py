@@ -7,6 +7,8 @@ preview instant. Every path is checked to stay inside the destination.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -210,22 +212,69 @@ class Staging:
             self.discard()
 
 
-def new_sibling(dest: Path) -> Path:
-    """A new empty folder beside `dest` to build its next version in, after removing any a killed run left.
+def _alive(pid: int) -> bool:
+    """Whether process `pid` still runs (signal 0 checks without sending anything)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
 
-    Why beside: `commit_tree` then swaps it in by renames on the same file system. Why sweep:
-    a `.name-new-*` folder is never part of the published tree, only the leftover of a run that died.
+
+def _owner(folder: Path, prefix: str) -> int | None:
+    """The pid a `.name-new-<pid>-<random>` or `.name-old-<pid>` folder was made by; None for older names."""
+    head = folder.name[len(prefix) :].split("-", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def sweep_stale(dest: Path) -> list[Path]:
+    """Remove the staging folders beside `dest` whose process is gone; returns what was removed.
+
+    Why by owner: two commands in one project at once (a build beside another build) each stage beside
+    `dest`; sweeping every `.name-new-*` removed the other run's pages while it was building them.
+    A folder named the old way (no pid) cannot be claimed by a live run of this version, so it goes.
+    """
+    removed = []
+    for kind in ("new", "old"):
+        prefix = f".{dest.name}-{kind}-"
+        for folder in dest.parent.glob(prefix + "*"):
+            owner = _owner(folder, prefix)
+            if owner is None or (owner != os.getpid() and not _alive(owner)):
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
+    return removed
+
+
+def new_sibling(dest: Path) -> Path:
+    """A new empty folder beside `dest` to build its next version in, after removing what dead runs left.
+
+    Why beside: `commit_tree` then swaps it in by renames on the same file system. Why the pid in
+    the name: `sweep_stale` removes only the folders of runs that died, never a running one's.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
-    for stale in dest.parent.glob(f".{dest.name}-new-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
+    sweep_stale(dest)
+    return Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-{os.getpid()}-", dir=dest.parent))
 
 
 def commit_tree(staging: Path, dest: Path) -> None:
-    """Replace `dest` by `staging` with renames (os.replace cannot overwrite a non-empty folder)."""
-    old_dir = dest.with_name(f".{dest.name}-old-{os.getpid()}")
-    if dest.exists():
-        os.replace(dest, old_dir)
-    os.replace(staging, dest)
-    shutil.rmtree(old_dir, ignore_errors=True)
+    """Replace `dest` by `staging` with renames (os.replace cannot overwrite a non-empty folder).
+
+    Why the retry: when two commands commit at the same moment, the other one's tree can land
+    at `dest` between our two renames; ours then moves it aside too, so the last commit wins whole.
+    """
+    olds = []
+    for attempt in range(20):
+        old_dir = dest.with_name(f".{dest.name}-old-{os.getpid()}-{attempt}")
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(dest, old_dir)
+            olds.append(old_dir)
+        try:
+            os.replace(staging, dest)
+            break
+        except OSError as exc:
+            if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST) or attempt == 19:
+                raise
+    for old_dir in olds:
+        shutil.rmtree(old_dir, ignore_errors=True)

@@ -224,3 +224,23 @@ def test_killed_build_leaves_previous_site_and_pages(small_project: Path) -> Non
     build(small_project)
     assert not list(small_project.glob(".site-new-*"))
     assert "Changed" in (small_project / "site" / "events" / "2025-11" / "index.html").read_text()
+
+
+def test_two_builds_at_once_both_succeed_and_leave_one_site(small_project: Path) -> None:
+    """A build beside another build: neither sweeps the other's staging folders, the last commit wins whole."""
+    build(small_project)
+    site = _tree(small_project / "site")
+    cmd = [sys.executable, "-m", "generator", "--project", str(small_project), "build"]
+    first = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 120
+    # The second starts while the first's MkDocs reads its staged pages (the moment a sweep used to delete them).
+    while time.monotonic() < deadline and not list(small_project.glob(".site-new-*/*")):
+        time.sleep(0.01)
+    second = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    runs = [first, second]
+    outputs = [run.communicate(timeout=600)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert all("Traceback" not in out for out in outputs)
+    assert _tree(small_project / "site") == site
+    leftovers = [p.name for p in small_project.iterdir() if p.name.startswith((".site-", ".generated-"))]
+    assert leftovers == []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,3 +83,28 @@ def test_new_sibling_sweeps_what_a_killed_run_left(tmp_path: Path) -> None:
     folder = new_sibling(dest)
     assert folder.parent == tmp_path and folder.name.startswith(".site-new-") and not any(folder.iterdir())
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([folder.name, ".other-new-x"])
+
+
+def test_new_sibling_keeps_a_running_commands_folder_and_sweeps_a_dead_ones(tmp_path: Path) -> None:
+    """Two builds in one project: the second must not delete the first's pages while it builds them."""
+    dest = tmp_path / "generated"
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    try:
+        live_folder = tmp_path / f".generated-new-{running.pid}-abc"
+        (live_folder / "en").mkdir(parents=True)
+        (live_folder / "en" / "index.md").write_text("being built")
+        dead_folder = tmp_path / f".generated-new-{dead.pid}-def"
+        dead_folder.mkdir()
+        dead_old = tmp_path / f".generated-old-{dead.pid}"
+        dead_old.mkdir()
+        folder = new_sibling(dest)
+        assert (live_folder / "en" / "index.md").read_text() == "being built"
+        assert not dead_folder.exists() and not dead_old.exists()
+        assert folder.name.startswith(f".generated-new-{os.getpid()}-")
+    finally:
+        running.kill()
+        running.wait()
+    new_sibling(dest)
+    assert not live_folder.exists()
