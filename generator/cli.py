@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Callable
 from importlib import metadata
@@ -24,6 +25,7 @@ from .editing.init import DEFAULT_SITE_URL, init
 from .editing.new import ASKS, choices, scaffold
 from .editing.rename import rename
 from .editing.schema import all_schemas_json, stale_schemas, write_schemas
+from .output.failure import output_error
 from .pipeline import build, check, generate, serve
 from .problems import ContentError, ExplainerError, Format, Problem, has_errors, render, summary
 
@@ -32,6 +34,8 @@ DESCRIPTION = "Build a sourced, bilingual explainer site from curated YAML in co
 Handler: TypeAlias = Callable[[argparse.Namespace, Path], int]
 """A command: its parsed arguments and the project folder in, its exit status out."""
 
+WRITERS = frozenset({"generate", "build"})
+"""Commands that write generated/ and site/ (under the project lock, swapped in whole)."""
 EDITOR_COMMANDS = frozenset({"schema", "new", "rename", "diff", "init"})
 """Commands whose error messages name them (`explainer new event: error: ...`), as argparse names a subcommand."""
 
@@ -50,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("generate", help="validate, then write the Markdown pages into generated/ (no site)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _no_wait(p)
 
     p = sub.add_parser("build", help="validate, generate, and run mkdocs build --strict for every language into site/")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -62,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="build up to N language editions at once (default: 1; 2 about halves a two-language build on two CPUs)",
     )
+    _no_wait(p)
 
     p = sub.add_parser("serve", help="live preview: regenerates when content/ changes and reloads the page")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
@@ -71,6 +77,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit 1 when any text lacks a translation")
     _editing_parsers(sub)
     return parser
+
+
+def _no_wait(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-wait",
+        dest="wait",
+        action="store_false",
+        help="when another command is writing generated/ or site/, exit 1 at once instead of waiting for it",
+    )
 
 
 def _editing_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -154,7 +169,7 @@ def _validate(args: argparse.Namespace, project: Path) -> int:
 
 def _generate(args: argparse.Namespace, project: Path) -> int:
     """`explainer generate`: the Markdown pages into generated/, no site."""
-    result = generate(project, strict=args.strict)
+    result = generate(project, strict=args.strict, wait=args.wait)
     _show(result.problems, "text")
     sys.stderr.write(
         f"generated {result.pages} pages ({result.changed} changed, {result.removed} removed) in {result.out}\n"
@@ -164,7 +179,9 @@ def _generate(args: argparse.Namespace, project: Path) -> int:
 
 def _build(args: argparse.Namespace, project: Path) -> int:
     """`explainer build`: generate, then MkDocs for every language into site/."""
-    result = build(project, strict=args.strict, site_dir=args.site_dir, site_url=args.site_url, jobs=args.jobs)
+    result = build(
+        project, strict=args.strict, site_dir=args.site_dir, site_url=args.site_url, jobs=args.jobs, wait=args.wait
+    )
     _show(result.problems, "text")
     sys.stderr.write(f"built {result.pages} pages into {result.out}\n")
     return 0
@@ -265,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "init" and not (project / "content").is_dir():
         sys.stderr.write(f"explainer: error: no content/ folder in {project} (use --project)\n")
         return 2
+    signal.signal(signal.SIGTERM, _stop)
     try:
         return COMMANDS[args.command](args, project)
     except ExplainerError as exc:
@@ -273,8 +291,21 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sys.stderr.write(f"{_who(args)}: error: {exc}\n")
         return exc.exit_code
+    except OSError as exc:
+        failure = output_error(exc)
+        if failure is None:
+            raise
+        sys.stderr.write(f"{_who(args)}: error: {failure}\n")
+        return failure.exit_code
     except KeyboardInterrupt:
+        kept = "; generated/ and site/ hold the last complete build" if args.command in WRITERS else ""
+        sys.stderr.write(f"{_who(args)}: interrupted{kept}\n")
         return 130
+
+
+def _stop(signum: int, _frame: object) -> None:
+    """SIGTERM (a CI job cancelled, `kill`) stops a command as Ctrl-C does: cleaned up, one line."""
+    raise KeyboardInterrupt
 
 
 def run() -> None:

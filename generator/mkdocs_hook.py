@@ -52,7 +52,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     before = _read(config_file)
     try:
         # In place: the live-reload watcher follows the folder, and only changed files are rewritten.
-        result = generate(_project(config), atomic=False)
+        # Into the folder this config's pages live in: generated/, or `explainer serve`'s own preview folder.
+        result = generate(_project(config), atomic=False, out=Path(config.docs_dir).parent)
     except ContentError as exc:
         msg = "content problems (the preview keeps the last good pages; fix these and save):\n"
         raise PluginError(msg + render(exc.problems, "text")) from None

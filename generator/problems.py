@@ -76,6 +76,14 @@ class BuildError(ExplainerError):
     """The builder (MkDocs) failed on generated pages."""
 
 
+class LockedError(ExplainerError):
+    """Another command is writing `generated/` or `site/` and this one was told not to wait (`--no-wait`)."""
+
+
+class OutputError(ExplainerError):
+    """The output could not be written (a full disk, a read-only folder); the previous output is kept."""
+
+
 def error(path: str, line: int, column: int, code: str, message: str) -> Problem:
     """Shorthand for an error problem."""
     return Problem(path, line, column, Severity.ERROR, code, message)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.pool
 import os
+import signal
 
 PARALLEL_FROM = 1000
 """Items (content files or records) from which a step is spread over processes.
@@ -45,9 +46,18 @@ def jobs(items: int, most: int) -> int:
     return max(1, min(count, most))
 
 
+def _quiet_signals() -> None:
+    """In a worker: Ctrl-C is the parent's to handle, and SIGTERM (the pool's own stop) just ends it.
+
+    Why: the whole process group receives Ctrl-C; workers printed a traceback each.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def pool(count: int) -> multiprocessing.pool.Pool:
     """A pool of `count` forked workers (use it in a `with` block)."""
-    return multiprocessing.get_context("fork").Pool(count)
+    return multiprocessing.get_context("fork").Pool(count, initializer=_quiet_signals)
 
 
 __all__ = ["PARALLEL_FROM", "cpus", "jobs", "pool"]

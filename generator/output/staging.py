@@ -8,7 +8,9 @@ preview instant. Every path is checked to stay inside the destination.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
+import functools
 import os
 import shutil
 import tempfile
@@ -259,11 +261,16 @@ def new_sibling(dest: Path) -> Path:
 
 
 def commit_tree(staging: Path, dest: Path) -> None:
-    """Replace `dest` by `staging` with renames (os.replace cannot overwrite a non-empty folder).
+    """Replace `dest` by `staging`: one atomic exchange where the system has it, else two renames.
 
-    Why the retry: when two commands commit at the same moment, the other one's tree can land
-    at `dest` between our two renames; ours then moves it aside too, so the last commit wins whole.
+    Why the exchange: with two renames a kill between them leaves no `dest` at all;
+    `renameat2(RENAME_EXCHANGE)` swaps both names at once, so `dest` is always one whole tree.
+    Why the retry on the rename path: when two commands commit at the same moment, the other one's
+    tree can land at `dest` between our two renames; ours then moves it aside too, so the last commit wins whole.
     """
+    if dest.is_dir() and exchange(staging, dest):
+        shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous tree
+        return
     olds = []
     for attempt in range(20):
         old_dir = dest.with_name(f".{dest.name}-old-{os.getpid()}-{attempt}")
@@ -278,3 +285,28 @@ def commit_tree(staging: Path, dest: Path) -> None:
                 raise
     for old_dir in olds:
         shutil.rmtree(old_dir, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap the names `a` and `b` atomically (Linux renameat2); False where the system cannot."""
+    renameat2 = getattr(_libc(), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EXDEV):
+        return False  # an old kernel, or a file system without exchange: fall back to renames
+    raise OSError(code, os.strerror(code), str(b))
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None

@@ -92,7 +92,11 @@ def _edition(edition: Edition, reuse: Reuse | None) -> dict[str, str]:
 
 
 def render_site(
-    content: Content, project: Path | None, incremental: bool = False, staging: Staging | None = None
+    content: Content,
+    project: Path | None,
+    incremental: bool = False,
+    staging: Staging | None = None,
+    root: str = "..",
 ) -> dict[str, FileData]:
     """Every generated file of every language, keyed by path under generated/.
 
@@ -101,6 +105,7 @@ def render_site(
     renders its editions in parallel; the output is the same either way. With
     `staging`, those parallel workers write their editions into it themselves and
     the returned mapping holds only the rest (`staging.paths` lists everything).
+    `root` is the project relative to the generated folder, for the configs' paths.
     """
     index = build_index(content)
     env = environment(project)
@@ -114,7 +119,7 @@ def render_site(
             files.update(rendered[lang])
         elif lang not in staged:
             files.update(_edition(Edition(content, index, lang, env), reuse))
-        files.update(edition_files(content, lang))
+        files.update(edition_files(content, lang, root))
         files.update({f"{lang}/{path}": png for path, png in cards(Labels(content, lang)).items()})
     if DATASET in rendered:
         files.update(rendered[DATASET])

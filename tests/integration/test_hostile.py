@@ -227,7 +227,7 @@ def test_killed_build_leaves_previous_site_and_pages(small_project: Path) -> Non
 
 
 def test_two_builds_at_once_both_succeed_and_leave_one_site(small_project: Path) -> None:
-    """A build beside another build: neither sweeps the other's staging folders, the last commit wins whole."""
+    """A build beside another build: the second waits for the first's lock, and neither disturbs the other."""
     build(small_project)
     site = _tree(small_project / "site")
     cmd = [sys.executable, "-m", "generator", "--project", str(small_project), "build"]
@@ -241,6 +241,7 @@ def test_two_builds_at_once_both_succeed_and_leave_one_site(small_project: Path)
     outputs = [run.communicate(timeout=600)[0] for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert all("Traceback" not in out for out in outputs)
+    assert "waiting for the build started at" in outputs[1] and f"by pid {first.pid}" in outputs[1]
     assert _tree(small_project / "site") == site
     leftovers = [p.name for p in small_project.iterdir() if p.name.startswith((".site-", ".generated-"))]
     assert leftovers == []

@@ -1,4 +1,4 @@
-"""The MkDocs runs: reproducible dates, failures as BuildError with MkDocs' own words, editions joined into one site.
+"""The MkDocs runs: reproducible dates, failures as one-line BuildErrors (edition, cause, log), editions joined.
 
 These run the real `mkdocs build` on tiny plain projects (the built-in `mkdocs` theme, one page each).
 """
@@ -33,21 +33,33 @@ def test_epoch_is_the_review_date_unless_the_caller_set_one(monkeypatch: pytest.
     assert _epoch("2025-11-07") == "1234567890"
 
 
-def test_a_failing_config_raises_build_error_with_mkdocs_message(tmp_path: Path) -> None:
+def test_a_failing_config_is_one_line_naming_the_edition_the_cause_and_the_log(tmp_path: Path) -> None:
     config = _edition(tmp_path, "en")
     config.write_text(config.read_text().replace("theme: mkdocs", "theme: no_such_theme"))
+    logs = tmp_path / "logs"
     with pytest.raises(BuildError) as raised:
-        build_editions([("en", config)], tmp_path / "staging", "2025-11-07", jobs=1)
+        build_editions([("en", config)], tmp_path / "staging", "2025-11-07", jobs=1, logs=logs)
     message = str(raised.value)
-    assert message.startswith("mkdocs build failed for mkdocs.en.yml:\n")
+    assert "\n" not in message
+    assert message.startswith("the en edition did not build (mkdocs.en.yml): ")
     assert "Unrecognised theme name: 'no_such_theme'" in message  # MkDocs' own words
+    assert message.endswith(f"; full log: {logs / 'mkdocs.en.log'}")
+    assert "no_such_theme" in (logs / "mkdocs.en.log").read_text()  # the whole of what MkDocs said
     assert isinstance(raised.value, ExplainerError) and raised.value.exit_code == 1
+
+
+def test_a_strict_mode_warning_is_the_cause(tmp_path: Path) -> None:
+    config = _edition(tmp_path, "en")
+    (tmp_path / "docs-en" / "index.md").write_text("# Home\n\n[gone](missing.md)\n")
+    with pytest.raises(BuildError) as raised:
+        build_editions([("en", config)], tmp_path / "staging", "2025-11-07", jobs=1, logs=tmp_path / "logs")
+    assert "missing.md" in str(raised.value) and "\n" not in str(raised.value)
 
 
 @pytest.mark.slow
 def test_editions_are_joined_under_the_default_one(tmp_path: Path) -> None:
     configs = [("en", _edition(tmp_path, "en")), ("es", _edition(tmp_path, "es"))]
-    root = build_editions(configs, tmp_path / "staging", "2025-11-07", jobs=2)
+    root = build_editions(configs, tmp_path / "staging", "2025-11-07", jobs=2, logs=tmp_path / "logs")
     assert root == tmp_path / "staging" / "edition-en"
     assert "Home (en)" in (root / "index.html").read_text()
     assert "Home (es)" in (root / "es" / "index.html").read_text()
@@ -61,12 +73,12 @@ def test_built_site_cleans_up_and_leaves_the_swap_to_the_caller(tmp_path: Path) 
     (final / "old.html").write_text("old")
     (tmp_path / ".site-new-killed").mkdir()  # left by a killed build
     config = _edition(tmp_path, "en")
-    with built_site([("en", config)], final, "2025-11-07", jobs=1) as site:
+    with built_site([("en", config)], final, "2025-11-07", jobs=1, logs=tmp_path / "logs") as site:
         assert site.parent.name.startswith(".site-new-") and (site / "index.html").exists()
         assert not (tmp_path / ".site-new-killed").exists()
     assert (final / "old.html").read_text() == "old"  # not swapped: that is the caller's commit_tree
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]
     broken = _edition(tmp_path / "broken", "en", "no_such_option: 1\n")
-    with pytest.raises(BuildError), built_site([("en", broken)], final, "2025-11-07", jobs=1):
+    with pytest.raises(BuildError), built_site([("en", broken)], final, "2025-11-07", jobs=1, logs=tmp_path / "logs"):
         pass
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]

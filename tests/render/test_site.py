@@ -49,7 +49,7 @@ def test_editions_render_the_same_in_parallel(tmp_path: Path, monkeypatch: pytes
     assert list(parallel) == list(serial)
     assert parallel == serial
     # Staged: each worker writes its own edition; the tree on disk holds exactly the same files.
-    folder, count, changed, removed = stage_all(project, content, tmp_path / "out")
+    folder, count, changed, removed = stage_all(project, content, project / "generated")
     on_disk = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert on_disk == {path: encoded(data) for path, data in serial.items()}
     assert (count, changed, removed) == (len(serial), len(serial), 0)
