@@ -63,9 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--jobs",
         type=int,
-        default=1,
+        default=None,
         metavar="N",
-        help="build up to N language editions at once (default: 1; 2 about halves a two-language build on two CPUs)",
+        help="build up to N language editions at once (default: one per CPU, at most one per edition)",
     )
     _no_wait(p)
 
