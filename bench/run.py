@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from bench import targets  # noqa: E402
 from bench.make_content import make  # noqa: E402
 
 PY = sys.executable
@@ -89,10 +90,10 @@ t = time.perf_counter(); tree, probs = load_tree(project / "content", parallel=T
 import generator.content.validate as validate_mod
 orig = validate_mod.check_content
 acc = {"checks": 0.0}
-def timed(content, languages):
+def timed(*args):
     t1 = time.perf_counter()
     try:
-        return orig(content, languages)
+        return orig(*args)
     finally:
         acc["checks"] += time.perf_counter() - t1
 validate_mod.check_content = timed
@@ -184,16 +185,10 @@ def child_json(snippet: str, *args: str, cwd: Path | None = None) -> dict:
 
 
 def scaffold(project: Path) -> None:
-    """What a build needs besides content/: the shared mkdocs.yml, overrides/, and the hook file it names.
-
-    The copied `generator/` folder (hook only) would shadow the installed package as a namespace
-    package if Python ran with the project as its working directory, so children run from `work`.
-    """
+    """What a build needs besides content/: the shared mkdocs.yml and overrides/ (the plugin is installed)."""
     project.mkdir(parents=True, exist_ok=True)
     shutil.copy2(SRC / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(SRC / "overrides", project / "overrides", dirs_exist_ok=True)
-    (project / "generator").mkdir(exist_ok=True)
-    shutil.copy2(SRC / "generator" / "mkdocs_hook.py", project / "generator" / "mkdocs_hook.py")
 
 
 def site_stats(site: Path) -> dict:
@@ -210,11 +205,16 @@ def site_stats(site: Path) -> dict:
         "largest": [{"path": p, "bytes": s} for s, p in sizes[:5]],
         "over_1mb": sum(1 for s, _ in sizes if s > 1_000_000),
         "search_index_bytes": index,
+        "first_search_bytes": {
+            lang: targets.first_search_bytes(site, lang)
+            for lang in ("en", "es")
+            if (site / ("" if lang == "en" else lang)).is_dir()
+        },
         "site_bytes": sum(f.stat().st_size for f in site.rglob("*") if f.is_file()),
     }
 
 
-def bench_size(n: int, work: Path, build: bool, log) -> dict:
+def bench_size(n: int, work: Path, build: bool, log, rebuild: bool = True, serve: bool = True) -> dict:
     project = work / f"p{n}"
     if project.exists():
         shutil.rmtree(project)
@@ -276,8 +276,20 @@ def bench_size(n: int, work: Path, build: bool, log) -> dict:
         if b["rc"] == 0:
             res["site"] = site_stats(project / "site")
             log(f"[{n}] site: {res['site']['html_pages']} pages, largest {res['site']['largest'][0]}")
+            if rebuild:
+                res["rebuild"] = targets.rebuilds(project, work, child_env())
+                log(
+                    f"[{n}] build after one changed event {res['rebuild']['changed_seconds']:.1f} s, "
+                    f"after one new event {res['rebuild']['added_seconds']:.1f} s"
+                )
     else:
         res["build"] = None
+    if serve:
+        res["serve"] = targets.serve_edit(project, work, child_env())
+        log(
+            f"[{n}] serve: up in {res['serve']['start_seconds']:.1f} s, "
+            f"a saved edit shown in {res['serve']['edit_seconds']:.2f} s (median of 3)"
+        )
     res["loadavg_at_end"] = os.getloadavg()
     return res
 
@@ -473,8 +485,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="event counts (default: %(default)s)")
     ap.add_argument("--quick", action="store_true", help="1000 events only")
     ap.add_argument(
-        "--build-max", type=int, default=10000, help="skip `explainer build` above this size (default 10000)"
+        "--build-max", type=int, default=20000, help="skip `explainer build` above this size (default 20000)"
     )
+    ap.add_argument("--serve-max", type=int, default=20000, help="skip the `explainer serve` edit above this size")
+    ap.add_argument("--no-rebuild", action="store_true", help="skip the builds after one changed and one new event")
     ap.add_argument("--no-incremental", action="store_true", help="skip the incremental test on the real content")
     ap.add_argument("--zensical-size", type=int, default=1000, help="size for the Zensical build (0 to skip)")
     ap.add_argument(
@@ -511,7 +525,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_incremental:
             results["incremental"] = bench_incremental(work, log)
         for n in sizes:
-            results["sizes"].append(bench_size(n, work, n <= args.build_max, log))
+            results["sizes"].append(
+                bench_size(n, work, n <= args.build_max, log, rebuild=not args.no_rebuild, serve=n <= args.serve_max)
+            )
             results["ratios"] = ratios(results)
             args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
@@ -524,7 +540,8 @@ def main(argv: list[str] | None = None) -> int:
         results["finished"] = time.strftime("%Y-%m-%d %H:%M:%S")
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
-        md = table(results)
+        results["targets"] = targets.verdicts(results["sizes"])
+        md = table(results) + "\nTargets (issue 21):\n\n```text\n" + "\n".join(results["targets"]) + "\n```\n"
         print(md)
         args.out.with_suffix(".md").write_text(md, encoding="utf-8")
     finally:
