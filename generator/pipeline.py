@@ -30,7 +30,6 @@ from .problems import BuildError, ContentError, Problem, UsageError, has_errors
 from .render.i18n import SUPPORTED
 from .structure.redirects import check_redirects
 from .structure.routes import config_paths
-from .workers import cpus
 
 GENERATED = "generated"
 """Git-ignored folder holding one docs folder per language and the per-language MkDocs configs."""
@@ -170,16 +169,14 @@ def build(
     strict: bool = False,
     site_dir: Path | None = None,
     site_url: str | None = None,
-    jobs: int | None = None,
+    jobs: int = 1,
     wait: bool = True,
 ) -> Result:
     """Validate, generate and build every language into staging folders; swap both in only on success.
 
     Why two staging folders: if MkDocs fails (or the process is killed) after
     the pages were generated, neither `generated/` nor `site/` may change.
-    `jobs` MkDocs processes build the language editions side by side (default: one per
-    usable CPU, at most one per edition; measured at 10,000 events on two CPUs: 190-200 s
-    one after the other, 106-120 s side by side). The whole
+    `jobs` MkDocs processes build the language editions side by side. The whole
     run holds the project lock: a second build waits (or, `wait=False`, fails at once).
     """
 
@@ -191,10 +188,7 @@ def build(
             pages, count, changed, removed = stage_all(project, content, pages_dest)
         final = (site_dir or project / "site").resolve()
         try:
-            editions = jobs or min(cpus(), len(content.languages))
-            with built_site(
-                config_paths(pages, content), final, content.site.reviewed, editions, state / "logs"
-            ) as site:
+            with built_site(config_paths(pages, content), final, content.site.reviewed, jobs, state / "logs") as site:
                 swap_in([(pages, pages_dest), (site, final)], state)
         except BaseException:
             shutil.rmtree(pages, ignore_errors=True)
